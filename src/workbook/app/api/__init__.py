@@ -1,0 +1,1 @@
+"""The HTTP layer: routes talk to services, never to the database directly."""

@@ -1,0 +1,17 @@
+"""Settings read from the environment (prefix WORKBOOK_) or passed to create_app()."""
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+IN_MEMORY_SQLITE = "sqlite+aiosqlite:///:memory:"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WORKBOOK_")
+
+    app_name: str = "Backend API Workbook — reference app"
+    # SQLite in memory by default: every app instance starts with its own empty database.
+    # postgresql+asyncpg://user@host:port/db runs the same app on PostgreSQL.
+    database_url: str = IN_MEMORY_SQLITE
+    # Create the tables at start-up. Real deployments run `alembic upgrade head` instead.
+    create_schema: bool = True
+    echo_sql: bool = False

@@ -1,0 +1,40 @@
+"""The app factory. Every call builds an independent app: its own engine, its own database.
+
+Serve it with `uvicorn --factory workbook.app.main:create_app` (or `workbook serve`).
+"""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from workbook import __version__
+from workbook.app.api.errors import register_error_handlers
+from workbook.app.api.routes import agents, health, users
+from workbook.app.config import Settings
+from workbook.app.db import create_engine, create_sessionmaker
+from workbook.app.models import Base
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings)
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        if settings.create_schema:
+            async with engine.begin() as connection:
+                await connection.run_sync(Base.metadata.create_all)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(title=settings.app_name, version=__version__, lifespan=lifespan)
+    app.state.settings = settings
+    register_error_handlers(app)
+    for router in (health.router, users.router, agents.router):
+        app.include_router(router)
+    return app

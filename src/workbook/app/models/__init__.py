@@ -1,0 +1,7 @@
+"""ORM models. Importing this package registers every table on Base.metadata."""
+
+from workbook.app.models.agent import Agent
+from workbook.app.models.base import Base
+from workbook.app.models.user import User
+
+__all__ = ["Agent", "Base", "User"]

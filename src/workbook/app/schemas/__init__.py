@@ -1,0 +1,20 @@
+"""Pydantic schemas: what clients send (XCreate, XUpdate) and what they get back (XPublic)."""
+
+from workbook.app.schemas.agent import (
+    AgentCreate,
+    AgentPublic,
+    AgentStatus,
+    AgentUpdate,
+    MetadataUpdate,
+)
+from workbook.app.schemas.user import UserCreate, UserPublic
+
+__all__ = [
+    "AgentCreate",
+    "AgentPublic",
+    "AgentStatus",
+    "AgentUpdate",
+    "MetadataUpdate",
+    "UserCreate",
+    "UserPublic",
+]

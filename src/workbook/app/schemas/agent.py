@@ -1,0 +1,47 @@
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
+
+AgentStatus = Literal["idle", "running", "paused", "archived"]
+
+
+class AgentCreate(BaseModel):
+    owner_id: int
+    name: str = Field(min_length=1, max_length=100)
+    description: str | None = Field(default=None, max_length=2000)
+    status: AgentStatus = "idle"
+    agent_metadata: dict[str, JsonValue] = Field(default_factory=dict)
+
+
+class AgentUpdate(BaseModel):
+    """Partial update: only the fields the client sent are applied (exclude_unset)."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    description: str | None = Field(default=None, max_length=2000)
+    status: AgentStatus | None = None
+
+    @field_validator("name", "status")
+    @classmethod
+    def omitted_not_null(cls, value: str | None) -> str:
+        # These columns are NOT NULL: leave the field out to keep it, don't send null.
+        if value is None:
+            raise ValueError("may be left out, but not null")
+        return value
+
+
+class AgentPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    owner_id: int
+    name: str
+    description: str | None
+    status: AgentStatus
+    agent_metadata: dict[str, Any]
+
+
+class MetadataUpdate(BaseModel):
+    """Set one key of the metadata document; `path` names it level by level."""
+
+    path: list[str] = Field(min_length=1, max_length=8, examples=[["settings", "model"]])
+    value: JsonValue

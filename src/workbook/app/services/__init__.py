@@ -1,0 +1,16 @@
+"""The service layer: all database logic lives here. Services never import FastAPI."""
+
+from workbook.app.services.agents import AgentService
+from workbook.app.services.errors import Conflict, DomainError, NotFound
+from workbook.app.services.metadata import MetadataWriter, set_metadata
+from workbook.app.services.users import UserService
+
+__all__ = [
+    "AgentService",
+    "Conflict",
+    "DomainError",
+    "MetadataWriter",
+    "NotFound",
+    "UserService",
+    "set_metadata",
+]

@@ -1,0 +1,13 @@
+"""Domain errors. Services raise these; the API layer maps them to HTTP status codes."""
+
+
+class DomainError(Exception):
+    """Base of every error a service raises on purpose."""
+
+
+class NotFound(DomainError):
+    """The thing asked for does not exist (HTTP 404)."""
+
+
+class Conflict(DomainError):
+    """The request contradicts what is stored (HTTP 409)."""

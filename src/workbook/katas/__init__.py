@@ -1,0 +1,1 @@
+"""The kata engine: find katas, load the learner's code, grade it under pytest."""

@@ -1,0 +1,121 @@
+"""Run the reference app in-process: from a notebook cell (top-level await) or a test.
+
+    live = await LiveApp.start()
+    response = await live.client.get("/health/ready")
+    async with live.websocket("/ws/rooms/lobby") as ws: ...
+    await live.stop()
+
+The app runs with its lifespan (engine, tables) on a fresh database, and is reached through
+an httpx client whose transport calls it directly: no server, no port.
+"""
+
+import asyncio
+from collections.abc import Callable, Mapping
+from contextlib import AbstractAsyncContextManager, AsyncExitStack
+from typing import Any, Self
+
+import httpx
+from asgi_lifespan import LifespanManager
+from fastapi import FastAPI
+from httpx_ws import AsyncWebSocketSession, aconnect_ws
+from httpx_ws.transport import ASGIWebSocketTransport
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from workbook.app.config import Settings
+from workbook.app.main import create_app
+from workbook.scratch_db import scratch_database
+
+BASE_URL = "http://live.test"
+
+
+class LiveApp:
+    """A running app instance with a client. Build it with ``await LiveApp.start()``."""
+
+    def __init__(self, app: FastAPI, client: httpx.AsyncClient, stop: asyncio.Event, owner: asyncio.Task[None]) -> None:
+        self.app = app
+        self.client = client
+        self._stop = stop
+        self._owner = owner
+
+    @classmethod
+    async def start(
+        cls,
+        settings: Settings | None = None,
+        *,
+        overrides: Mapping[Callable[..., Any], Callable[..., Any]] | None = None,
+    ) -> Self:
+        """Start a new app on an empty database.
+
+        ``overrides`` become ``app.dependency_overrides``: the way a notebook or a kata
+        plugs its own component into the app.
+        """
+        settings = settings or Settings()
+        started: asyncio.Future[tuple[FastAPI, httpx.AsyncClient]] = asyncio.get_running_loop().create_future()
+        stop = asyncio.Event()
+        # One task owns the app's lifespan from start to stop: its cancel scopes must be
+        # entered and left in the same task, while notebook cells and pytest fixture
+        # set-up and tear-down each run in a task of their own.
+        owner = asyncio.create_task(cls._serve(settings, overrides or {}, started, stop))
+        try:
+            app, client = await started
+        except BaseException:
+            stop.set()
+            await asyncio.gather(owner, return_exceptions=True)
+            raise
+        return cls(app, client, stop, owner)
+
+    @staticmethod
+    async def _serve(
+        settings: Settings,
+        overrides: Mapping[Callable[..., Any], Callable[..., Any]],
+        started: "asyncio.Future[tuple[FastAPI, httpx.AsyncClient]]",
+        stop: asyncio.Event,
+    ) -> None:
+        try:
+            async with AsyncExitStack() as stack:
+                url = await stack.enter_async_context(scratch_database(settings.database_url))
+                app = create_app(settings.model_copy(update={"database_url": url}))
+                app.dependency_overrides.update(overrides)
+                manager = await stack.enter_async_context(LifespanManager(app))
+                transport = ASGIWebSocketTransport(app=manager.app)
+                client = await stack.enter_async_context(
+                    httpx.AsyncClient(transport=transport, base_url=BASE_URL)
+                )
+                started.set_result((app, client))
+                await stop.wait()
+        except BaseException as exc:
+            if started.done():
+                raise
+            started.set_exception(exc)
+
+    async def stop(self) -> None:
+        """Close the client, run the app's shutdown, drop the scratch database."""
+        self._stop.set()
+        await self._owner
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.stop()
+
+    @property
+    def engine(self) -> AsyncEngine:
+        return self.app.state.engine
+
+    def session(self) -> AsyncSession:
+        """A new session on the app's database, independent of any request's session:
+        what it reads is what was committed, not what some identity map remembers."""
+        return self.app.state.sessionmaker()
+
+    def websocket(self, path: str, **kwargs: Any) -> AbstractAsyncContextManager[AsyncWebSocketSession]:
+        """Open a WebSocket to the app: ``async with live.websocket("/ws/...") as ws``."""
+        return aconnect_ws(path, self.client, **kwargs)
+
+    def routes(self) -> list[str]:
+        """The app's HTTP operations as "METHOD /path  summary" lines, from its OpenAPI."""
+        return [
+            f"{method.upper():<7}{path:<28}{operation.get('summary', '')}"
+            for path, operations in self.app.openapi()["paths"].items()
+            for method, operation in operations.items()
+        ]
