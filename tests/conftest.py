@@ -4,10 +4,15 @@ Every app-level test runs on the database named by WORKBOOK_DATABASE_URL (SQLite
 by default; PostgreSQL in CI's second step), each on a scratch database of its own.
 """
 
-from collections.abc import AsyncIterator
+import socket
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import make_url
 
+from workbook.app.config import Settings
 from workbook.live import LiveApp
 
 
@@ -24,3 +29,50 @@ async def owner_id(live: LiveApp) -> int:
     response = await live.client.post("/users", json={"email": "owner@example.com", "full_name": "Owner"})
     assert response.status_code == 201, response.text
     return response.json()["id"]
+
+
+@pytest.fixture
+def create_user(live: LiveApp) -> Callable[..., Awaitable[dict[str, Any]]]:
+    """POST /users, expect 201, return the created user."""
+
+    async def create(email: str, full_name: str = "") -> dict[str, Any]:
+        response = await live.client.post("/users", json={"email": email, "full_name": full_name})
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    return create
+
+
+@pytest.fixture
+def create_agent(live: LiveApp, owner_id: int) -> Callable[..., Awaitable[dict[str, Any]]]:
+    """POST /agents (owned by `owner_id` unless told otherwise), expect 201, return the agent."""
+
+    async def create(**fields: Any) -> dict[str, Any]:
+        response = await live.client.post("/agents", json={"owner_id": owner_id, "name": "Agent", **fields})
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    return create
+
+
+@pytest.fixture
+async def agent(create_agent: Callable[..., Awaitable[dict[str, Any]]]) -> dict[str, Any]:
+    """An agent with every field set and a nested metadata document."""
+    return await create_agent(
+        name="Scout",
+        description="finds things",
+        status="running",
+        agent_metadata={"settings": {"model": "small", "tags": ["fast"]}, "version": 1},
+    )
+
+
+@pytest.fixture
+def unreachable_database_url(tmp_path: Path) -> str:
+    """A URL of the configured kind (SQLite or PostgreSQL) whose database cannot be reached."""
+    url = make_url(Settings().database_url)
+    if url.get_backend_name() == "postgresql":
+        with socket.socket() as probe:  # a port nothing listens on once the probe is closed
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        return url.set(host="127.0.0.1", port=port).render_as_string(hide_password=False)
+    return f"sqlite+aiosqlite:///{tmp_path / 'no-such-directory' / 'workbook.db'}"

@@ -1,7 +1,8 @@
 """The pytest plugin behind ``pytest katas`` (enabled by katas/pytest.ini).
 
-It gives kata tests the ``kata`` fixture (metadata and the learner's component) and stops
-a test that runs too long with a message that says so, instead of hanging the run.
+It gives kata tests the ``kata`` fixture (metadata and the learner's component), stops a
+test that runs too long with a message that says so instead of hanging the run, and
+records every kata's results (``--kata-results PATH`` writes them as JSON).
 """
 
 import signal
@@ -11,8 +12,9 @@ from types import ModuleType
 
 import pytest
 
-from workbook.katas.catalog import Kata, load_kata
+from workbook.katas.catalog import FOLDER_NAME, Kata, load_kata
 from workbook.katas.loader import load_module
+from workbook.katas.results import KataResult, TestResult, write_results
 
 
 class KataTimeout(Exception):
@@ -30,26 +32,23 @@ class KataUnderTest:
         return load_module(self.kata.path / f"{stem}.py", namespace=f"kata_{self.kata.slug}")
 
 
-def kata_of(path: Path) -> Kata:
-    return load_kata(next(p for p in path.parents if (p / "kata.toml").is_file()))
+def kata_folder_of(path: Path) -> Path | None:
+    return next((p for p in [path, *path.parents] if FOLDER_NAME.match(p.name)), None)
 
 
 @pytest.fixture
 def kata(request: pytest.FixtureRequest) -> KataUnderTest:
-    return KataUnderTest(kata_of(request.path))
-
-
-def _time_limit(item: pytest.Item) -> float | None:
-    if not hasattr(signal, "setitimer"):  # no SIGALRM on Windows: run without a limit
-        return None
-    return kata_of(item.path).timeout_seconds
+    folder = kata_folder_of(request.path)
+    assert folder is not None, f"{request.path} is not inside a kata folder (NN_slug)"
+    return KataUnderTest(load_kata(folder))
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
-    limit = _time_limit(item)
-    if limit is None:
+    folder = kata_folder_of(item.path)
+    if folder is None or not hasattr(signal, "setitimer"):  # no SIGALRM on Windows
         return (yield)
+    limit = load_kata(folder).timeout_seconds
 
     def on_alarm(signum: int, frame: object) -> None:
         raise KataTimeout(
@@ -64,3 +63,75 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class ResultRecorder:
+    """Collects one TestResult per kata test, and collection errors, by kata folder."""
+
+    def __init__(self) -> None:
+        self.results: dict[str, KataResult] = {}
+
+    def _add(self, path: Path, result: TestResult) -> None:
+        folder = kata_folder_of(path)
+        if folder is not None:
+            self.results.setdefault(folder.name, KataResult()).tests.append(result)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Iterator[pytest.TestReport]:
+        report = yield
+        # One entry per test: the first phase that did not pass, else the call.
+        already = item.stash.get(RECORDED, False)
+        if not already and (report.when == "call" or not report.passed):
+            item.stash[RECORDED] = True
+            if report.passed:
+                status = "passed"
+            elif report.skipped:
+                status = "skipped"
+            else:
+                status = "failed" if report.when == "call" else "error"
+            excinfo = call.excinfo if status in ("failed", "error") else None
+            self._add(
+                item.path,
+                TestResult(
+                    name=item.name,
+                    status=status,
+                    exception=excinfo.typename if excinfo else None,
+                    message=str(excinfo.value).strip() if excinfo else None,
+                ),
+            )
+        return report
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            path = Path(str(report.fspath))
+            self._add(
+                path,
+                TestResult(name=path.name, status="error", exception="CollectionError",
+                           message=str(report.longrepr).strip()),
+            )
+
+
+RECORDED = pytest.StashKey[bool]()
+RECORDER = pytest.StashKey[ResultRecorder]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--kata-results",
+        metavar="PATH",
+        help="write the results of this run as JSON (schema: workbook/katas/results.py)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    recorder = ResultRecorder()
+    config.stash[RECORDER] = recorder
+    config.pluginmanager.register(recorder, "kata-result-recorder")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    path = session.config.getoption("--kata-results")
+    if path:
+        write_results(Path(path), session.config.stash[RECORDER].results)

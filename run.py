@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Set up the workbook on first use, then run one of its commands.
+
+    python3 run.py lab       open the workbook in JupyterLab (notebooks/00_welcome.ipynb)
+    python3 run.py test      run the project's whole test suite
+    python3 run.py serve     run the reference app on http://127.0.0.1:8000 (Swagger UI at /docs)
+    python3 run.py CMD ...   run any command inside the workbook's environment,
+                             e.g. `python3 run.py pytest katas`
+
+The first run creates .venv/ with the machine's own Python (3.11+) and installs the locked
+dependencies (uv.lock) into it; later runs only check that it is still in sync.
+Needs nothing but Python: no Python download, no global installs.
+"""
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+UV_VERSION = "0.13.9"  # the installer of the locked dependencies, itself pinned
+
+SHORTCUTS = {
+    "lab": ["jupyter", "lab", "notebooks/00_welcome.ipynb"],
+    "test": ["pytest"],
+    "serve": ["uvicorn", "--factory", "workbook.app.main:create_app", "--host", "127.0.0.1", "--port", "8000"],
+}
+
+
+def say(message: str) -> None:
+    print(f"[workbook] {message}", flush=True)
+
+
+def run(command: list[str | os.PathLike[str]], **kwargs: object) -> None:
+    completed = subprocess.run(command, cwd=ROOT, **kwargs)
+    if completed.returncode != 0:
+        sys.exit(f"[workbook] set-up failed: {' '.join(map(str, command))} exited {completed.returncode}")
+
+
+def ensure_environment() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"[workbook] needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not PYTHON.exists():
+        say(f"first run: creating {VENV.name}/ with Python {sys.version.split()[0]}")
+        try:
+            venv.create(VENV, with_pip=True)
+        except subprocess.CalledProcessError:
+            sys.exit("[workbook] could not create a virtual environment with pip. On Debian or "
+                     "Ubuntu: apt install python3-venv, then run this again.")
+    uv_ready = subprocess.run([PYTHON, "-m", "uv", "--version"], capture_output=True).returncode == 0
+    if not uv_ready:
+        say(f"installing uv {UV_VERSION} (installs the locked dependencies in seconds)")
+        run([PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"uv=={UV_VERSION}"])
+    env = {
+        **os.environ,
+        "UV_PROJECT_ENVIRONMENT": str(VENV),
+        "UV_PYTHON_DOWNLOADS": "never",
+        "VIRTUAL_ENV": str(VENV),
+    }
+    # --frozen: install exactly uv.lock; --inexact: keep anything the learner added.
+    run([PYTHON, "-m", "uv", "sync", "--frozen", "--inexact", "--quiet", "--python", PYTHON], env=env)
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(__doc__)
+        return
+    ensure_environment()
+    command = SHORTCUTS.get(argv[0], [argv[0]]) + argv[1:]
+    if argv[0] == "serve":
+        say("serving the reference app: open http://127.0.0.1:8000/docs (Ctrl-C stops it)")
+    executable = BIN / command[0]
+    if not executable.exists() and not (BIN / f"{command[0]}.exe").exists():
+        sys.exit(f"[workbook] no command {command[0]!r} in the workbook's environment")
+    env = {**os.environ, "VIRTUAL_ENV": str(VENV), "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    os.chdir(ROOT)
+    if os.name == "nt":
+        sys.exit(subprocess.run([str(executable), *command[1:]], env=env).returncode)
+    os.execve(executable, [str(executable), *command[1:]], env)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

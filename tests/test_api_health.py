@@ -1,0 +1,72 @@
+"""Liveness and readiness probes: /health/live and /health/ready."""
+
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+
+from workbook.app.config import Settings
+from workbook.app.db import create_engine, create_sessionmaker
+from workbook.live import LiveApp
+
+pytestmark = pytest.mark.database
+
+
+@pytest.fixture
+async def database_down(live: LiveApp, unreachable_database_url: str) -> AsyncIterator[Callable[[], None]]:
+    """The app's sessions go to a database that cannot be reached, as when it is down.
+
+    Yields a function that brings the working database back (done anyway at the end)."""
+    engine = create_engine(Settings(database_url=unreachable_database_url))
+    working = live.app.state.sessionmaker
+
+    def bring_back() -> None:
+        live.app.state.sessionmaker = working
+
+    live.app.state.sessionmaker = create_sessionmaker(engine)
+    try:
+        yield bring_back
+    finally:
+        bring_back()
+        await engine.dispose()
+
+
+async def test_live_answers_ok(live: LiveApp):
+    response = await live.client.get("/health/live")
+    assert response.status_code == 200, response.text
+    assert response.json() == {"status": "ok"}
+
+
+async def test_ready_answers_200_when_the_database_answers(live: LiveApp):
+    response = await live.client.get("/health/ready")
+    assert response.status_code == 200, response.text
+    assert response.json() == {"status": "ready", "database": "ok"}
+
+
+async def test_ready_answers_503_when_the_database_is_unreachable(live: LiveApp, database_down: Callable[[], None]):
+    response = await live.client.get("/health/ready")
+    assert response.status_code == 503, f"database unreachable: expected 503, got {response.status_code} {response.text}"
+    body = response.json()
+    assert body["status"] == "unavailable", body
+    assert body["database"] not in ("", "ok"), f"expected the database error's name, got {body}"
+
+
+async def test_live_stays_200_when_the_database_is_unreachable(live: LiveApp, database_down: Callable[[], None]):
+    response = await live.client.get("/health/live")
+    assert response.status_code == 200, f"liveness must not check the database, got {response.status_code} {response.text}"
+
+
+async def test_ready_answers_200_again_when_the_database_is_back(
+    live: LiveApp, database_down: Callable[[], None]
+):
+    down = await live.client.get("/health/ready")
+    bring_back = database_down
+    bring_back()
+    back = await live.client.get("/health/ready")
+    assert (down.status_code, back.status_code) == (503, 200), (
+        f"database down then back: expected 503 then 200, got {down.status_code} then {back.status_code} {back.text}"
+    )
+
+
+async def test_openapi_documents_the_503_of_ready(live: LiveApp):
+    responses = live.app.openapi()["paths"]["/health/ready"]["get"]["responses"]
+    assert "503" in responses, f"/health/ready documents only {sorted(responses)}"
