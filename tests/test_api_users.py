@@ -1,5 +1,8 @@
 """Users: POST /users and GET /users/{user_id}."""
 
+import asyncio
+
+import httpx
 import pytest
 
 from workbook.live import LiveApp
@@ -36,6 +39,19 @@ async def test_create_user_with_a_malformed_email_answers_422(live: LiveApp, ema
     response = await live.client.post("/users", json={"email": email})
     assert response.status_code == 422, f"email {email!r}: expected 422, got {response.status_code} {response.text}"
     assert [error["loc"] for error in response.json()["detail"]] == [["body", "email"]], response.text
+
+
+async def test_create_user_twice_at_once_with_one_email_answers_201_and_409(live: LiveApp):
+    def outcome(result: httpx.Response | BaseException) -> str:
+        if isinstance(result, httpx.Response):
+            return str(result.status_code)
+        return f"{type(result).__name__} raised (a server answers 500)"
+
+    for attempt in range(5):
+        body = {"email": f"same-{attempt}@example.com"}
+        results = await asyncio.gather(*(live.client.post("/users", json=body) for _ in range(2)), return_exceptions=True)
+        seen = sorted(outcome(result) for result in results)
+        assert seen == ["201", "409"], f"two concurrent POST /users with one email: expected 201 and 409, got {seen}"
 
 
 async def test_create_user_without_an_email_answers_422(live: LiveApp):

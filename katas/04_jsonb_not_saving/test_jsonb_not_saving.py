@@ -4,6 +4,7 @@ Each test changes an agent's metadata through the live app, then reads the agent
 through a fresh session: that sees what is in the database, not what Python remembers.
 """
 
+import json
 from typing import Any
 
 import pytest
@@ -48,10 +49,15 @@ async def stored_metadata(live: LiveApp, agent_id: int) -> dict:
         return agent.agent_metadata
 
 
+def shown(document: dict) -> str:
+    return json.dumps(document, sort_keys=True)  # one key order on SQLite and PostgreSQL
+
+
 def lost_change(what: str, answered: dict, stored: dict) -> str:
     return (
-        f"{what}: the endpoint answered {answered}, but after the commit a fresh session "
-        f"read {stored}. The change stayed in the Python object and never reached the database."
+        f"{what}: the endpoint answered {shown(answered)}, but after the commit a fresh "
+        f"session read {shown(stored)}. The change stayed in the Python object and never "
+        f"reached the database."
     )
 
 
@@ -84,8 +90,8 @@ async def test_other_keys_are_kept(live, agent_id):
     stored = await stored_metadata(live, agent_id)
     expected = {"settings": {"model": "large", "temperature": 0.2}, "tags": ["alpha"]}
     assert stored == expected, (
-        f"after setting settings.model to 'large', a fresh session read {stored}; "
-        f"expected {expected}: only the one key may change, every other key stays as it was"
+        f"after setting settings.model to 'large', a fresh session read {shown(stored)}; "
+        f"expected {shown(expected)}: only the one key may change, every other key stays as it was"
     )
 
 

@@ -1,5 +1,5 @@
-"""The reference app: the correct version of everything the workbook teaches."""
+"""The reference app: the correct version of everything the workbook teaches.
 
-from workbook.app.main import create_app
-
-__all__ = ["create_app"]
+Build one with ``workbook.app.main.create_app()``. (Not re-exported here: importing the
+models, as Alembic does, should not have to import FastAPI.)
+"""

@@ -1,10 +1,12 @@
 """The pytest plugin behind ``pytest katas`` (enabled by katas/pytest.ini).
 
 It gives kata tests the ``kata`` fixture (metadata and the learner's component), stops a
-test that runs too long with a message that says so instead of hanging the run, and
-records every kata's results (``--kata-results PATH`` writes them as JSON).
+test that runs too long with a message that says so instead of hanging the run, records
+every kata's results in the results file (``--kata-results PATH``, default
+.workbook/results.json beside katas/), and ends the run with a scoreboard.
 """
 
+import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,13 +14,19 @@ from types import ModuleType
 
 import pytest
 
-from workbook.katas.catalog import FOLDER_NAME, Kata, load_kata
+from workbook.katas.catalog import FOLDER_NAME, Kata, KataError, discover, load_kata
 from workbook.katas.loader import load_module
-from workbook.katas.results import KataResult, TestResult, write_results
+from workbook.katas.results import KataResult, TestResult, record
+from workbook.katas.scoreboard import render
+from workbook.katas.shipped import edited_tests
 
 
-class KataTimeout(Exception):
-    """A kata test ran past its time limit: most often an endless loop in learner code."""
+class KataTimeout(BaseException):
+    """A kata test ran past its time limit: most often an endless loop in learner code.
+
+    A BaseException, like KeyboardInterrupt, so that an ``except Exception`` in learner
+    code cannot swallow it.
+    """
 
 
 class KataUnderTest:
@@ -43,8 +51,7 @@ def kata(request: pytest.FixtureRequest) -> KataUnderTest:
     return KataUnderTest(load_kata(folder))
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+def _time_limited(item: pytest.Item) -> Iterator[None]:
     folder = kata_folder_of(item.path)
     if folder is None or not hasattr(signal, "setitimer"):  # no SIGALRM on Windows
         return (yield)
@@ -65,16 +72,21 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+# Set-up loads the learner's file (which may loop at import); the call runs their code.
+pytest_runtest_setup = pytest.hookimpl(wrapper=True)(_time_limited)
+pytest_runtest_call = pytest.hookimpl(wrapper=True)(_time_limited)
+
+
 class ResultRecorder:
     """Collects one TestResult per kata test, and collection errors, by kata folder."""
 
     def __init__(self) -> None:
-        self.results: dict[str, KataResult] = {}
+        self.run: dict[str, KataResult] = {}
 
     def _add(self, path: Path, result: TestResult) -> None:
         folder = kata_folder_of(path)
         if folder is not None:
-            self.results.setdefault(folder.name, KataResult()).tests.append(result)
+            self.run.setdefault(folder.name, KataResult()).tests.append(result)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(
@@ -82,8 +94,7 @@ class ResultRecorder:
     ) -> Iterator[pytest.TestReport]:
         report = yield
         # One entry per test: the first phase that did not pass, else the call.
-        already = item.stash.get(RECORDED, False)
-        if not already and (report.when == "call" or not report.passed):
+        if not item.stash.get(RECORDED, False) and (report.when == "call" or not report.passed):
             item.stash[RECORDED] = True
             if report.passed:
                 status = "passed"
@@ -108,21 +119,35 @@ class ResultRecorder:
             path = Path(str(report.fspath))
             self._add(
                 path,
-                TestResult(name=path.name, status="error", exception="CollectionError",
-                           message=str(report.longrepr).strip()),
+                TestResult(
+                    name=path.name,
+                    status="error",
+                    exception="CollectionError",
+                    message=str(report.longrepr).strip(),
+                ),
             )
 
 
 RECORDED = pytest.StashKey[bool]()
 RECORDER = pytest.StashKey[ResultRecorder]()
+DOCUMENT = pytest.StashKey[dict]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--kata-results",
         metavar="PATH",
-        help="write the results of this run as JSON (schema: workbook/katas/results.py)",
+        help="results file to update (default: .workbook/results.json beside katas/)",
     )
+
+
+def katas_root(config: pytest.Config) -> Path:
+    return Path(config.inipath).parent if config.inipath else config.rootpath
+
+
+def results_path(config: pytest.Config) -> Path:
+    option = config.getoption("--kata-results")
+    return Path(option) if option else katas_root(config).parent / ".workbook" / "results.json"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -132,6 +157,36 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    path = session.config.getoption("--kata-results")
-    if path:
-        write_results(Path(path), session.config.stash[RECORDER].results)
+    config = session.config
+    run = config.stash[RECORDER].run
+    if getattr(config, "workerinput", None) is not None or not run:
+        return
+    root = katas_root(config)
+    for name, result in run.items():
+        folder = root / name
+        if folder.is_dir():
+            result.edited_tests = edited_tests(folder, load_kata(folder).edit)
+    config.stash[DOCUMENT] = record(results_path(config), run)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    document = config.stash.get(DOCUMENT, None)
+    if document is None:
+        return
+    for name, result in config.stash[RECORDER].run.items():
+        if result.edited_tests:
+            terminalreporter.write_line(
+                f"{name}: shipped file(s) {', '.join(result.edited_tests)} were edited, so this "
+                f"result does not count. Restore them with: workbook reset {name}",
+                red=True,
+            )
+    try:
+        katas = discover(katas_root(config))
+    except KataError as exc:
+        terminalreporter.write_line(f"(no scoreboard: {exc})")
+        return
+    terminalreporter.section("workbook progress")
+    path = results_path(config)
+    shown = os.path.relpath(path) if path.is_absolute() else str(path)
+    for line in render(katas, document, results_path=shown):
+        terminalreporter.write_line(line)
