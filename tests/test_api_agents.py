@@ -206,7 +206,7 @@ async def test_set_metadata_creates_missing_levels(live: LiveApp, agent: dict[st
     assert response.status_code == 200, response.text
     stored = (await read_agent(live, agent["id"]))["agent_metadata"]
     expected = {**agent["agent_metadata"], "limits": {"daily": {"tokens": 1000}}}
-    assert stored == expected, f"set limits.daily.tokens on {agent['agent_metadata']}: expected {expected}, read {stored}"
+    assert stored == expected, f"set limits.daily.tokens: expected {expected}, read {stored}"
 
 
 async def test_set_metadata_replaces_a_top_level_key_with_any_json_value(live: LiveApp, agent: dict[str, Any]):
@@ -239,7 +239,9 @@ async def test_set_metadata_through_a_non_object_answers_409_and_changes_nothing
     [{"path": [], "value": 1}, {"path": ["k"] * 9, "value": 1}, {"path": ["k"]}, {"value": 1}],
     ids=["empty path", "path deeper than 8", "no value", "no path"],
 )
-async def test_set_metadata_with_an_invalid_body_answers_422(live: LiveApp, agent: dict[str, Any], body: dict[str, Any]):
+async def test_set_metadata_with_an_invalid_body_answers_422(
+    live: LiveApp, agent: dict[str, Any], body: dict[str, Any]
+):
     response = await live.client.patch(f"/agents/{agent['id']}/metadata", json=body)
     assert response.status_code == 422, f"sent {body}: expected 422, got {response.status_code} {response.text}"
 

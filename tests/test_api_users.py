@@ -27,7 +27,9 @@ async def test_create_user_without_full_name_stores_an_empty_one(live: LiveApp):
 async def test_create_user_with_a_taken_email_answers_409(live: LiveApp, create_user):
     await create_user("ada@example.com", "Ada")
     response = await live.client.post("/users", json={"email": "ada@example.com", "full_name": "Someone else"})
-    assert response.status_code == 409, f"second user with the same email: expected 409, got {response.status_code} {response.text}"
+    assert response.status_code == 409, (
+        f"second user with the same email: expected 409, got {response.status_code} {response.text}"
+    )
     assert response.json() == {"detail": "a user with email 'ada@example.com' already exists"}
 
 
@@ -49,7 +51,8 @@ async def test_create_user_twice_at_once_with_one_email_answers_201_and_409(live
 
     for attempt in range(5):
         body = {"email": f"same-{attempt}@example.com"}
-        results = await asyncio.gather(*(live.client.post("/users", json=body) for _ in range(2)), return_exceptions=True)
+        both = (live.client.post("/users", json=body) for _ in range(2))
+        results = await asyncio.gather(*both, return_exceptions=True)
         seen = sorted(outcome(result) for result in results)
         assert seen == ["201", "409"], f"two concurrent POST /users with one email: expected 201 and 409, got {seen}"
 

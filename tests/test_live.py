@@ -1,13 +1,13 @@
 """LiveApp: the in-process app that notebooks and tests drive."""
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 from fastapi import Request
-from sqlalchemy import event, make_url, text
+from sqlalchemy import Connection, Engine, event, make_url, text
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.pool import Pool
 
 from workbook.app.config import Settings
@@ -21,10 +21,12 @@ on_postgresql = make_url(Settings().database_url).get_backend_name() == "postgre
 
 
 class ConnectionCount:
-    """DBAPI connections opened and closed by any pool while a test runs."""
+    """DBAPI connections opened and closed by any pool while a test runs, and the engines
+    that opened them."""
 
     def __init__(self) -> None:
         self.opened = self.closed = 0
+        self.engines: set[Engine] = set()
 
     def on_connect(self, *args: object) -> None:
         self.opened += 1
@@ -32,21 +34,32 @@ class ConnectionCount:
     def on_close(self, *args: object) -> None:
         self.closed += 1
 
+    def on_engine_connect(self, connection: Connection) -> None:
+        self.engines.add(connection.engine)
+
     @property
     def still_open(self) -> int:
         return self.opened - self.closed
 
 
 @pytest.fixture
-def connections() -> Iterator[ConnectionCount]:
+async def connections() -> AsyncIterator[ConnectionCount]:
     count = ConnectionCount()
-    event.listen(Pool, "connect", count.on_connect)
-    event.listen(Pool, "close", count.on_close)
+    listeners = [
+        (Pool, "connect", count.on_connect),
+        (Pool, "close", count.on_close),
+        (Engine, "engine_connect", count.on_engine_connect),
+    ]
+    for target, name, listener in listeners:
+        event.listen(target, name, listener)
     try:
         yield count
     finally:
-        event.remove(Pool, "connect", count.on_connect)
-        event.remove(Pool, "close", count.on_close)
+        for target, name, listener in listeners:
+            event.remove(target, name, listener)
+        # Close whatever a leaky start left open, so no later test trips over it.
+        for engine in count.engines:
+            await AsyncEngine(engine).dispose()
 
 
 async def test_each_instance_starts_on_an_empty_database_of_its_own(live: LiveApp):

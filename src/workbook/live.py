@@ -11,15 +11,18 @@ an httpx client whose transport calls it directly: no server, no port.
 
 import asyncio
 from collections.abc import Callable, Mapping
-from contextlib import AbstractAsyncContextManager, AsyncExitStack
-from typing import Any, Self
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
-from httpx_ws import AsyncWebSocketSession, aconnect_ws
-from httpx_ws.transport import ASGIWebSocketTransport
+from starlette.types import ASGIApp
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+if TYPE_CHECKING:
+    from httpx_ws import AsyncWebSocketSession
 
 from workbook.app.config import Settings
 from workbook.app.main import create_app
@@ -31,9 +34,12 @@ BASE_URL = "http://live.test"
 class LiveApp:
     """A running app instance with a client. Build it with ``await LiveApp.start()``."""
 
-    def __init__(self, app: FastAPI, client: httpx.AsyncClient, stop: asyncio.Event, owner: asyncio.Task[None]) -> None:
+    def __init__(
+        self, app: FastAPI, asgi: ASGIApp, client: httpx.AsyncClient, stop: asyncio.Event, owner: asyncio.Task[None]
+    ) -> None:
         self.app = app
         self.client = client
+        self._asgi = asgi  # the app as the lifespan manager wraps it (with lifespan state)
         self._stop = stop
         self._owner = owner
 
@@ -50,25 +56,25 @@ class LiveApp:
         plugs its own component into the app.
         """
         settings = settings or Settings()
-        started: asyncio.Future[tuple[FastAPI, httpx.AsyncClient]] = asyncio.get_running_loop().create_future()
+        started: asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]] = asyncio.get_running_loop().create_future()
         stop = asyncio.Event()
         # One task owns the app's lifespan from start to stop: its cancel scopes must be
         # entered and left in the same task, while notebook cells and pytest fixture
         # set-up and tear-down each run in a task of their own.
         owner = asyncio.create_task(cls._serve(settings, overrides or {}, started, stop))
         try:
-            app, client = await started
+            app, asgi, client = await started
         except BaseException:
             stop.set()
             await asyncio.gather(owner, return_exceptions=True)
             raise
-        return cls(app, client, stop, owner)
+        return cls(app, asgi, client, stop, owner)
 
     @staticmethod
     async def _serve(
         settings: Settings,
         overrides: Mapping[Callable[..., Any], Callable[..., Any]],
-        started: "asyncio.Future[tuple[FastAPI, httpx.AsyncClient]]",
+        started: "asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]]",
         stop: asyncio.Event,
     ) -> None:
         try:
@@ -77,11 +83,10 @@ class LiveApp:
                 app = create_app(settings.model_copy(update={"database_url": url}))
                 app.dependency_overrides.update(overrides)
                 manager = await stack.enter_async_context(LifespanManager(app))
-                transport = ASGIWebSocketTransport(app=manager.app)
                 client = await stack.enter_async_context(
-                    httpx.AsyncClient(transport=transport, base_url=BASE_URL)
+                    httpx.AsyncClient(transport=httpx.ASGITransport(app=manager.app), base_url=BASE_URL)
                 )
-                started.set_result((app, client))
+                started.set_result((app, manager.app, client))
                 await stop.wait()
         except BaseException as exc:
             if started.done():
@@ -108,9 +113,20 @@ class LiveApp:
         what it reads is what was committed, not what some identity map remembers."""
         return self.app.state.sessionmaker()
 
-    def websocket(self, path: str, **kwargs: Any) -> AbstractAsyncContextManager[AsyncWebSocketSession]:
-        """Open a WebSocket to the app: ``async with live.websocket("/ws/...") as ws``."""
-        return aconnect_ws(path, self.client, **kwargs)
+    @asynccontextmanager
+    async def websocket(self, path: str, **kwargs: Any) -> AsyncIterator["AsyncWebSocketSession"]:
+        """Open a WebSocket to the app: ``async with live.websocket("/ws/...") as ws``.
+
+        httpx's ASGI transport speaks HTTP only; httpx-ws adds WebSockets (imported here,
+        so HTTP-only users never pay for it).
+        """
+        from httpx_ws import aconnect_ws
+        from httpx_ws.transport import ASGIWebSocketTransport
+
+        transport = ASGIWebSocketTransport(app=self._asgi)
+        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
+            async with aconnect_ws(path, client, **kwargs) as websocket:
+                yield websocket
 
     def routes(self) -> list[str]:
         """The app's HTTP operations as "METHOD /path  summary" lines, from its OpenAPI."""

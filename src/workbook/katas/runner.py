@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook.katas.results import KataResult, read_results
+from workbook.katas.results import KataResult, kata_result, read_document, record
 
 
 @dataclass
@@ -20,18 +20,34 @@ class GradeRun:
     output: str
 
 
-def grade(kata_dir: Path, *, timeout: float = 300) -> GradeRun:
-    """Run ``pytest <kata_dir>`` (configured by the katas/pytest.ini above it)."""
+class GradingTimeout(Exception):
+    """The whole grading run outlived its limit (something the per-test limit missed)."""
+
+
+def grade(kata_dir: Path, *, results_file: Path | None = None, timeout: float = 120) -> GradeRun:
+    """Run ``pytest <kata_dir>`` (configured by the katas/pytest.ini above it).
+
+    When the run produced results and ``results_file`` (the learner's record) is given,
+    they are merged into it.
+    """
     with tempfile.TemporaryDirectory(prefix="workbook-grade-") as scratch:
-        results_file = Path(scratch) / "results.json"
-        completed = subprocess.run(
-            [sys.executable, "-m", "pytest", str(kata_dir), "-q", "--kata-results", str(results_file)],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        output = completed.stdout + completed.stderr
+        record_to = Path(scratch) / "results.json"
+        try:
+            completed = subprocess.run(
+                [sys.executable, "-m", "pytest", str(kata_dir), "-q", "--color=no",
+                 "--kata-results", str(record_to)],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired:
+            raise GradingTimeout(
+                f"grading {kata_dir.name} took more than {timeout:g} s and was stopped: "
+                f"something in the code under test waits forever"
+            ) from None
+        result = kata_result(read_document(record_to), kata_dir.name)
+    if result is None:
         result = KataResult()
-        if results_file.exists():
-            result = read_results(results_file).get(kata_dir.name, result)
-    return GradeRun(result=result, returncode=completed.returncode, output=output)
+    elif results_file is not None:
+        record(results_file, {kata_dir.name: result})
+    return GradeRun(result=result, returncode=completed.returncode, output=completed.stdout + completed.stderr)

@@ -26,6 +26,6 @@ def render(katas: list[Kata], document: dict[str, Any], *, results_path: str) ->
         lines.append("Every kata is solved. Compare with the reference: workbook solution KATA")
     else:
         lines.append(f"Next: {upcoming.name} ({upcoming.title}): pytest katas/{upcoming.name}")
-        lines.append(f"Stuck? workbook hint {upcoming.number} reveals the next hint.")
+        lines.append(f"Stuck? workbook hint {upcoming.name} reveals the next hint.")
     lines.append(f"Results saved to {results_path}")
     return lines
