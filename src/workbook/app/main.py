@@ -24,13 +24,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = create_engine(settings)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
-        if settings.create_schema:
-            async with engine.begin() as connection:
-                await connection.run_sync(Base.metadata.create_all)
         try:
+            if settings.create_schema:
+                async with engine.begin() as connection:
+                    await connection.run_sync(Base.metadata.create_all)
             yield
         finally:
-            await engine.dispose()
+            await engine.dispose()  # also when start-up failed: no connection left open
 
     app = FastAPI(title=settings.app_name, version=__version__, lifespan=lifespan)
     app.state.settings = settings

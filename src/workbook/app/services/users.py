@@ -1,4 +1,5 @@
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from workbook.app.models import User
@@ -11,12 +12,19 @@ class UserService:
         self.session = session
 
     async def create(self, *, data: UserCreate) -> User:
-        taken = await self.session.scalar(select(User.id).where(User.email == data.email))
-        if taken is not None:
-            raise Conflict(f"a user with email {data.email!r} already exists")
+        taken = Conflict(f"a user with email {data.email!r} already exists")
+        if await self.session.scalar(select(User.id).where(User.email == data.email)) is not None:
+            raise taken
         user = User(**data.model_dump())
         self.session.add(user)
-        await self.session.commit()
+        try:
+            await self.session.commit()
+        except IntegrityError:
+            # Another request took the email between our check and our insert: the unique
+            # constraint is the real guard, the check above only gives the common case a
+            # cheap answer.
+            await self.session.rollback()
+            raise taken from None
         return user
 
     async def get(self, *, user_id: int) -> User:
