@@ -13,6 +13,8 @@ Needs nothing but Python: no Python download, no global installs.
 """
 
 import os
+import secrets
+import socket
 import subprocess
 import sys
 import venv
@@ -24,8 +26,8 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 UV_VERSION = "0.13.9"  # the installer of the locked dependencies, itself pinned
 
+FIRST_NOTEBOOK = "notebooks/00_welcome.ipynb"
 SHORTCUTS = {
-    "lab": ["jupyter", "lab", "notebooks/00_welcome.ipynb"],
     "test": ["pytest"],
     "serve": ["uvicorn", "--factory", "workbook.app.main:create_app", "--host", "127.0.0.1", "--port", "8000"],
 }
@@ -65,12 +67,34 @@ def ensure_environment() -> None:
     run([PYTHON, "-m", "uv", "sync", "--frozen", "--inexact", "--quiet", "--python", PYTHON], env=env)
 
 
+def free_port(preferred: int = 8888) -> int:
+    for port in range(preferred, preferred + 50):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    sys.exit("[workbook] no free port between 8888 and 8937 for JupyterLab")
+
+
+def lab_command() -> list[str]:
+    # Our own port and token, so we can print the one URL that opens the first notebook.
+    port, token = free_port(), secrets.token_hex(24)
+    say(f"JupyterLab is starting. Open: http://127.0.0.1:{port}/lab/tree/{FIRST_NOTEBOOK}?token={token}")
+    command = [
+        "jupyter", "lab", FIRST_NOTEBOOK, f"--ServerApp.root_dir={ROOT}", "--ip=127.0.0.1",
+        f"--port={port}", "--port-retries=0",
+        f"--IdentityProvider.token={token}",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers and CI machines often run as root
+    return command
+
+
 def main(argv: list[str]) -> None:
     if not argv or argv[0] in ("-h", "--help", "help"):
         print(__doc__)
         return
     ensure_environment()
-    command = SHORTCUTS.get(argv[0], [argv[0]]) + argv[1:]
+    command = (lab_command() if argv[0] == "lab" else SHORTCUTS.get(argv[0], [argv[0]])) + argv[1:]
     if argv[0] == "serve":
         say("serving the reference app: open http://127.0.0.1:8000/docs (Ctrl-C stops it)")
     executable = BIN / command[0]
