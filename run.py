@@ -29,7 +29,7 @@ UV_VERSION = "0.13.9"  # the installer of the locked dependencies, itself pinned
 FIRST_NOTEBOOK = "notebooks/00_welcome.ipynb"
 SHORTCUTS = {
     "test": ["pytest"],
-    "serve": ["uvicorn", "--factory", "workbook.app.main:create_app", "--host", "127.0.0.1", "--port", "8000"],
+    "serve": ["workbook", "serve"],
 }
 
 
@@ -95,8 +95,6 @@ def main(argv: list[str]) -> None:
         return
     ensure_environment()
     command = (lab_command() if argv[0] == "lab" else SHORTCUTS.get(argv[0], [argv[0]])) + argv[1:]
-    if argv[0] == "serve":
-        say("serving the reference app: open http://127.0.0.1:8000/docs (Ctrl-C stops it)")
     executable = BIN / command[0]
     if not executable.exists() and not (BIN / f"{command[0]}.exe").exists():
         sys.exit(f"[workbook] no command {command[0]!r} in the workbook's environment")

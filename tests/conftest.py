@@ -4,7 +4,10 @@ Every app-level test runs on the database named by WORKBOOK_DATABASE_URL (SQLite
 by default; PostgreSQL in CI's second step), each on a scratch database of its own.
 """
 
+import asyncio
 import socket
+import threading
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -67,12 +70,25 @@ async def agent(create_agent: Callable[..., Awaitable[dict[str, Any]]]) -> dict[
 
 
 @pytest.fixture
-def unreachable_database_url(tmp_path: Path) -> str:
+async def unreachable_database_url(tmp_path: Path) -> AsyncIterator[str]:
     """A URL of the configured kind (SQLite or PostgreSQL) whose database cannot be reached."""
     url = make_url(Settings().database_url)
     if url.get_backend_name() == "postgresql":
         with socket.socket() as probe:  # a port nothing listens on once the probe is closed
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        return url.set(host="127.0.0.1", port=port).render_as_string(hide_password=False)
-    return f"sqlite+aiosqlite:///{tmp_path / 'no-such-directory' / 'workbook.db'}"
+        yield url.set(host="127.0.0.1", port=port).render_as_string(hide_password=False)
+        return
+    threads_before = set(threading.enumerate())
+    yield f"sqlite+aiosqlite:///{tmp_path / 'no-such-directory' / 'workbook.db'}"
+    # After a failed connect, aiosqlite stops its worker thread without waiting for it; the
+    # thread then reports to the event loop, and fails if the loop is closed by then (a
+    # warning, an error here). Let those threads finish while the loop is still open.
+    workers = [
+        thread
+        for thread in set(threading.enumerate()) - threads_before
+        if thread.name.endswith("(_connection_worker_thread)")
+    ]
+    deadline = time.monotonic() + 5
+    while any(thread.is_alive() for thread in workers) and time.monotonic() < deadline:
+        await asyncio.sleep(0.001)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from workbook.katas.catalog import Kata, discover
+from workbook.katas.shipped import build_manifest, read_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 KATAS = discover(ROOT / "katas")
@@ -44,3 +45,11 @@ def test_kata_has_decoys_and_every_variant_says_why(kata: Kata):
         assert docstring and "because" in docstring, (
             f"{source.relative_to(ROOT)} needs a module docstring saying why it is wrong or right"
         )
+
+
+def test_shipped_manifest_matches_the_katas():
+    """katas/SHIPPED.json is what reset restores and what edited tests are checked against."""
+    assert read_manifest(ROOT / "katas") == build_manifest(ROOT / "katas"), (
+        "katas/SHIPPED.json is out of date with the kata files: run "
+        "`python3 run.py python -m workbook.katas.shipped --write` and commit it"
+    )
