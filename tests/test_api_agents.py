@@ -285,3 +285,19 @@ async def test_openapi_agent_public_has_the_public_fields(live: LiveApp):
     agent_public = live.app.openapi()["components"]["schemas"]["AgentPublic"]
     expected = ["agent_metadata", "description", "id", "name", "owner_id", "status"]
     assert sorted(agent_public["properties"]) == expected, agent_public
+
+
+def test_openapi_documents_the_error_answers_of_each_route(live):
+    paths = live.app.openapi()["paths"]
+    expected = {
+        ("post", "/agents"): {"404"},
+        ("get", "/agents/{agent_id}"): {"404"},
+        ("patch", "/agents/{agent_id}"): {"404"},
+        ("delete", "/agents/{agent_id}"): {"404"},
+        ("patch", "/agents/{agent_id}/metadata"): {"404", "409"},
+        ("post", "/users"): {"409"},
+        ("get", "/users/{user_id}"): {"404"},
+    }
+    for (method, path), codes in expected.items():
+        documented = set(paths[path][method]["responses"])
+        assert codes <= documented, f"{method.upper()} {path} documents {sorted(documented)}, missing {sorted(codes - documented)}"

@@ -1,11 +1,23 @@
 """Map the services' domain errors to HTTP responses, in one place."""
 
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from workbook.app.services import Conflict, DomainError, NotFound
 
 STATUS_OF: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409}
+
+
+class ErrorDetail(BaseModel):
+    detail: str
+
+
+# For `responses=` on routes, so OpenAPI documents the errors a route can answer.
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorDetail, "description": "Not found"}}
+CONFLICT: dict[int | str, dict[str, Any]] = {409: {"model": ErrorDetail, "description": "Conflicts with what is stored"}}
 
 
 async def domain_error_handler(request: Request, exc: Exception) -> JSONResponse:

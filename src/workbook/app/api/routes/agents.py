@@ -3,12 +3,13 @@
 from fastapi import APIRouter, status
 
 from workbook.app.api.deps import AgentServiceDep
+from workbook.app.api.errors import CONFLICT, NOT_FOUND
 from workbook.app.schemas import AgentCreate, AgentPublic, AgentUpdate, MetadataUpdate
 
 router = APIRouter(prefix="/agents", tags=["agents"])
 
 
-@router.post("", response_model=AgentPublic, status_code=status.HTTP_201_CREATED)
+@router.post("", response_model=AgentPublic, status_code=status.HTTP_201_CREATED, responses=NOT_FOUND)
 async def create_agent(data: AgentCreate, agents: AgentServiceDep):
     """Create an agent. 404 if the owner does not exist."""
     return await agents.create(data=data)
@@ -20,25 +21,25 @@ async def list_agents(agents: AgentServiceDep, owner_id: int | None = None):
     return await agents.list(owner_id=owner_id)
 
 
-@router.get("/{agent_id}", response_model=AgentPublic)
+@router.get("/{agent_id}", response_model=AgentPublic, responses=NOT_FOUND)
 async def read_agent(agent_id: int, agents: AgentServiceDep):
     """One agent by id. 404 if there is none."""
     return await agents.get(agent_id=agent_id)
 
 
-@router.patch("/{agent_id}", response_model=AgentPublic)
+@router.patch("/{agent_id}", response_model=AgentPublic, responses=NOT_FOUND)
 async def update_agent(agent_id: int, data: AgentUpdate, agents: AgentServiceDep):
     """Change the fields sent; the others keep their values."""
     return await agents.update(agent_id=agent_id, data=data)
 
 
-@router.delete("/{agent_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/{agent_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def delete_agent(agent_id: int, agents: AgentServiceDep) -> None:
     """Delete an agent. 404 if there is none."""
     await agents.delete(agent_id=agent_id)
 
 
-@router.patch("/{agent_id}/metadata", response_model=AgentPublic)
+@router.patch("/{agent_id}/metadata", response_model=AgentPublic, responses=NOT_FOUND | CONFLICT)
 async def set_agent_metadata(agent_id: int, change: MetadataUpdate, agents: AgentServiceDep):
     """Set one key of the agent's metadata, nested as `path` says; missing levels are
     created. 409 if a level on the path holds something other than an object."""
