@@ -16,20 +16,26 @@ from workbook.live import LiveApp
 START = {"settings": {"model": "small", "temperature": 0.2}, "tags": ["alpha"]}
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 async def live(kata):
-    """The reference app, with your ``set_metadata`` plugged into its agent service."""
+    """The reference app, with your ``set_metadata`` plugged into its agent service.
+    One app for this file's tests; each test makes an agent of its own."""
     writer = kata.component("metadata_writer").set_metadata
     async with await LiveApp.start(overrides={get_metadata_writer: lambda: writer}) as live:
         yield live
 
 
-@pytest.fixture
-async def agent_id(live: LiveApp) -> int:
+@pytest.fixture(scope="module")
+async def owner_id(live: LiveApp) -> int:
     owner = await live.client.post("/users", json={"email": "ada@example.com"})
     assert owner.status_code == 201, owner.text
+    return owner.json()["id"]
+
+
+@pytest.fixture
+async def agent_id(live: LiveApp, owner_id: int) -> int:
     agent = await live.client.post(
-        "/agents", json={"owner_id": owner.json()["id"], "name": "scout", "agent_metadata": START}
+        "/agents", json={"owner_id": owner_id, "name": "scout", "agent_metadata": START}
     )
     assert agent.status_code == 201, agent.text
     return agent.json()["id"]

@@ -54,9 +54,9 @@ def verdict(kata: Kata, result: KataResult) -> list[str]:
     return lines
 
 
-def check_once(workspace: Workspace, kata: Kata) -> GradeRun | None:
+def check_once(workspace: Workspace, kata: Kata, *, in_this_process: bool = False) -> GradeRun | None:
     try:
-        run = grade(kata.path, results_file=workspace.results_file)
+        run = grade(kata.path, results_file=workspace.results_file, in_this_process=in_this_process)
     except GradingTimeout as exc:
         print(f"{kata.name}: {exc}")
         return None
@@ -67,7 +67,9 @@ def check_once(workspace: Workspace, kata: Kata) -> GradeRun | None:
 
 
 def check(workspace: Workspace, kata: Kata) -> int:
-    run = check_once(workspace, kata)
+    # One grade, then the command ends: no need for a second interpreter. (watch keeps
+    # grading in fresh processes: the learner's code changes between runs.)
+    run = check_once(workspace, kata, in_this_process=True)
     solved = run is not None and run.result.solved
     if solved:
         upcoming = next_kata(workspace.katas, workspace.results())

@@ -45,7 +45,7 @@ def kata_folder_of(path: Path) -> Path | None:
     return next((p for p in [path, *path.parents] if FOLDER_NAME.match(p.name)), None)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def kata(request: pytest.FixtureRequest) -> KataUnderTest:
     folder = kata_folder_of(request.path)
     assert folder is not None, f"{request.path} is not inside a kata folder (NN_slug)"
@@ -75,9 +75,11 @@ def _time_limited(item: pytest.Item) -> Iterator[None]:
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     # What is loaded by now (pytest, FastAPI, SQLAlchemy, the app) lives until exit.
-    # Freezing it spares every later garbage collection, pytest's own at exit included,
-    # from walking it again: about a sixth of a one-kata run.
+    # Collecting garbage while importing it only walks objects that all survive, so the
+    # collector is off until here (see pytest_configure); freezing it then spares every
+    # later collection, pytest's own at exit included, from walking it again.
     gc.freeze()
+    gc.enable()
 
 
 # Set-up loads the learner's file (which may loop at import); the call runs their code.
@@ -159,6 +161,7 @@ def results_path(config: pytest.Config) -> Path:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    gc.disable()  # while everything is imported; back on in pytest_collection_finish
     recorder = ResultRecorder()
     config.stash[RECORDER] = recorder
     config.pluginmanager.register(recorder, "kata-result-recorder")
