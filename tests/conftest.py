@@ -12,11 +12,20 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import os
+
 import pytest
 from sqlalchemy import make_url
 
 from workbook.app.config import Settings
 from workbook.live import LiveApp
+
+# Tests create many users: Argon2 at its cheapest keeps that fast (the hashing itself is
+# tested with the real parameters in test_passwords.py).
+os.environ.setdefault("WORKBOOK_ARGON2_TIME_COST", "1")
+os.environ.setdefault("WORKBOOK_ARGON2_MEMORY_KIB", "1024")
+
+PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
@@ -29,7 +38,7 @@ async def live() -> AsyncIterator[LiveApp]:
 @pytest.fixture
 async def owner_id(live: LiveApp) -> int:
     """The id of a user who can own agents."""
-    response = await live.client.post("/users", json={"email": "owner@example.com", "full_name": "Owner"})
+    response = await live.client.post("/users", json={"email": "owner@example.com", "full_name": "Owner", "password": PASSWORD})
     assert response.status_code == 201, response.text
     return response.json()["id"]
 
@@ -39,7 +48,7 @@ def create_user(live: LiveApp) -> Callable[..., Awaitable[dict[str, Any]]]:
     """POST /users, expect 201, return the created user."""
 
     async def create(email: str, full_name: str = "") -> dict[str, Any]:
-        response = await live.client.post("/users", json={"email": email, "full_name": full_name})
+        response = await live.client.post("/users", json={"email": email, "full_name": full_name, "password": PASSWORD})
         assert response.status_code == 201, response.text
         return response.json()
 

@@ -10,14 +10,14 @@ an httpx client whose transport calls it directly: no server, no port.
 """
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from asgi_lifespan import LifespanManager
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from starlette.types import ASGIApp
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
@@ -49,11 +49,13 @@ class LiveApp:
         settings: Settings | None = None,
         *,
         overrides: Mapping[Callable[..., Any], Callable[..., Any]] | None = None,
+        routers: Sequence[APIRouter] = (),
     ) -> Self:
         """Start a new app on an empty database.
 
-        ``overrides`` become ``app.dependency_overrides``: the way a notebook or a kata
-        plugs its own component into the app.
+        ``overrides`` become ``app.dependency_overrides`` and ``routers`` are included
+        ahead of the app's own (a route of theirs replaces the app's on the same path):
+        the ways a notebook or a kata plugs its own component into the app.
         """
         settings = settings or Settings()
         started: asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]] = asyncio.get_running_loop().create_future()
@@ -61,7 +63,7 @@ class LiveApp:
         # One task owns the app's lifespan from start to stop: its cancel scopes must be
         # entered and left in the same task, while notebook cells and pytest fixture
         # set-up and tear-down each run in a task of their own.
-        owner = asyncio.create_task(cls._serve(settings, overrides or {}, started, stop))
+        owner = asyncio.create_task(cls._serve(settings, overrides or {}, routers, started, stop))
         try:
             app, asgi, client = await started
         except BaseException:
@@ -74,13 +76,14 @@ class LiveApp:
     async def _serve(
         settings: Settings,
         overrides: Mapping[Callable[..., Any], Callable[..., Any]],
+        routers: Sequence[APIRouter],
         started: "asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]]",
         stop: asyncio.Event,
     ) -> None:
         try:
             async with AsyncExitStack() as stack:
                 url = await stack.enter_async_context(scratch_database(settings.database_url))
-                app = create_app(settings.model_copy(update={"database_url": url}))
+                app = create_app(settings.model_copy(update={"database_url": url}), extra_routers=routers)
                 app.dependency_overrides.update(overrides)
                 manager = await stack.enter_async_context(LifespanManager(app))
                 client = await stack.enter_async_context(

@@ -15,3 +15,8 @@ class Settings(BaseSettings):
     # Create the tables at start-up. Real deployments run `alembic upgrade head` instead.
     create_schema: bool = True
     echo_sql: bool = False
+    # Argon2id cost (pwdlib's defaults). Tests lower them: hashing is slow by design.
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    # How long the legacy scoring service takes to answer (chapter 03).
+    legacy_delay_s: float = 0.1

@@ -3,6 +3,7 @@
 from collections.abc import AsyncIterator
 
 from fastapi import Request
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -16,16 +17,28 @@ from workbook.app.config import Settings
 
 def create_engine(settings: Settings) -> AsyncEngine:
     """One engine per app instance, so instances never share a database by accident."""
-    if settings.database_url.startswith("sqlite") and ":memory:" in settings.database_url:
+    if not settings.database_url.startswith("sqlite"):
+        return create_async_engine(settings.database_url, echo=settings.echo_sql, pool_pre_ping=True)
+    if ":memory:" in settings.database_url:
         # An in-memory SQLite database lives as long as its connection: StaticPool keeps
         # exactly one, shared by every session of this engine.
-        return create_async_engine(
+        engine = create_async_engine(
             settings.database_url,
             echo=settings.echo_sql,
             poolclass=StaticPool,
             connect_args={"check_same_thread": False},
         )
-    return create_async_engine(settings.database_url, echo=settings.echo_sql, pool_pre_ping=True)
+    else:
+        engine = create_async_engine(settings.database_url, echo=settings.echo_sql)
+    event.listen(engine.sync_engine, "connect", enforce_foreign_keys)
+    return engine
+
+
+def enforce_foreign_keys(dbapi_connection, connection_record) -> None:
+    # SQLite ignores foreign keys (and ON DELETE CASCADE) unless each connection asks.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -3,10 +3,10 @@
 Serve it with `uvicorn --factory workbook.app.main:create_app` (or `workbook serve`).
 """
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 
 from workbook import __version__
 from workbook.app.api.errors import register_error_handlers
@@ -14,9 +14,13 @@ from workbook.app.api.routes import agents, health, users
 from workbook.app.config import Settings
 from workbook.app.db import create_engine, create_sessionmaker
 from workbook.app.models import Base
+from workbook.app.security.passwords import password_hasher
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, extra_routers: Sequence[APIRouter] = ()) -> FastAPI:
+    """Build an app. ``extra_routers`` are included before the app's own routers, so a
+    route of theirs on the same method and path takes its place (how a kata plugs in a
+    learner's endpoint)."""
     settings = settings or Settings()
 
     @asynccontextmanager
@@ -34,7 +38,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title=settings.app_name, version=__version__, lifespan=lifespan)
     app.state.settings = settings
+    app.state.password_hasher = password_hasher(settings)
     register_error_handlers(app)
-    for router in (health.router, users.router, agents.router):
+    for router in (*extra_routers, health.router, users.router, agents.router):
         app.include_router(router)
     return app

@@ -5,6 +5,7 @@ from workbook.app.schemas.agent import (
     AgentPublic,
     AgentStatus,
     AgentUpdate,
+    AgentWithOwner,
     MetadataUpdate,
 )
 from workbook.app.schemas.user import UserCreate, UserPublic
@@ -14,6 +15,7 @@ __all__ = [
     "AgentPublic",
     "AgentStatus",
     "AgentUpdate",
+    "AgentWithOwner",
     "MetadataUpdate",
     "UserCreate",
     "UserPublic",

@@ -2,6 +2,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
 
+from workbook.app.schemas.user import UserPublic
+
 AgentStatus = Literal["idle", "running", "paused", "archived"]
 
 
@@ -38,6 +40,17 @@ class AgentPublic(BaseModel):
     description: str | None
     status: AgentStatus
     agent_metadata: dict[str, Any]
+
+
+class AgentWithOwner(BaseModel):
+    """An agent with its owner's public profile, for listings (one query per table)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    status: AgentStatus
+    owner: UserPublic
 
 
 class MetadataUpdate(BaseModel):

@@ -3,6 +3,7 @@
 from workbook.app.services.agents import AgentService
 from workbook.app.services.errors import Conflict, DomainError, NotFound
 from workbook.app.services.metadata import MetadataWriter, set_metadata
+from workbook.app.services.updates import UpdateApplier, apply_update
 from workbook.app.services.users import UserService
 
 __all__ = [
@@ -11,6 +12,8 @@ __all__ = [
     "DomainError",
     "MetadataWriter",
     "NotFound",
+    "UpdateApplier",
     "UserService",
+    "apply_update",
     "set_metadata",
 ]

@@ -1,28 +1,41 @@
+import asyncio
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
+from workbook.app.legacy.scoring import LegacyScoringClient
 from workbook.app.models import Agent, User
 from workbook.app.schemas import AgentCreate, AgentUpdate
 from workbook.app.services.errors import Conflict, NotFound
 from workbook.app.services.metadata import MetadataWriter, set_metadata
+from workbook.app.services.updates import UpdateApplier, apply_update
 
 
 class AgentService:
     """Everything the API can do with agents, on one session."""
 
-    def __init__(self, session: AsyncSession, *, metadata_writer: MetadataWriter = set_metadata) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        *,
+        metadata_writer: MetadataWriter = set_metadata,
+        update_applier: UpdateApplier = apply_update,
+    ) -> None:
         self.session = session
         self.metadata_writer = metadata_writer
+        self.update_applier = update_applier
 
     async def create(self, *, data: AgentCreate) -> Agent:
         if await self.session.get(User, data.owner_id) is None:
             raise NotFound(f"owner {data.owner_id} not found")
+        await self._ensure_name_free(owner_id=data.owner_id, name=data.name)
         agent = Agent(**data.model_dump())
         self.session.add(agent)
-        await self.session.commit()
+        await self._commit_or_name_taken(owner_id=data.owner_id, name=data.name)
         return agent
 
     async def get(self, *, agent_id: int) -> Agent:
@@ -37,13 +50,17 @@ class AgentService:
             query = query.where(Agent.owner_id == owner_id)
         return (await self.session.scalars(query)).all()
 
+    async def list_with_owners(self) -> Sequence[Agent]:
+        """Agents with their owners loaded: two queries, however many agents."""
+        query = select(Agent).options(selectinload(Agent.owner)).order_by(Agent.id)
+        return (await self.session.scalars(query)).all()
+
     async def update(self, *, agent_id: int, data: AgentUpdate) -> Agent:
         agent = await self.get(agent_id=agent_id)
-        # exclude_unset: a field the client did not send keeps its value; one sent as
-        # null is cleared (chapter 01).
-        for field, value in data.model_dump(exclude_unset=True).items():
-            setattr(agent, field, value)
-        await self.session.commit()
+        if data.name is not None and data.name != agent.name:
+            await self._ensure_name_free(owner_id=agent.owner_id, name=data.name)
+        self.update_applier(agent, data)
+        await self._commit_or_name_taken(owner_id=agent.owner_id, name=agent.name)
         return agent
 
     async def delete(self, *, agent_id: int) -> None:
@@ -62,3 +79,24 @@ class AgentService:
         await self.metadata_writer(self.session, agent, path, value)
         await self.session.commit()
         return agent
+
+    async def score(self, *, agent_id: int, client: LegacyScoringClient) -> int:
+        """The legacy service's score for this agent. Its client blocks, so it runs in a
+        worker thread: the event loop keeps serving other requests meanwhile."""
+        agent = await self.get(agent_id=agent_id)
+        return await asyncio.to_thread(client.score, agent.name)
+
+    async def _ensure_name_free(self, *, owner_id: int, name: str) -> None:
+        taken = await self.session.scalar(
+            select(Agent.id).where(Agent.owner_id == owner_id, Agent.name == name)
+        )
+        if taken is not None:
+            raise Conflict(f"owner {owner_id} already has an agent named {name!r}")
+
+    async def _commit_or_name_taken(self, *, owner_id: int, name: str) -> None:
+        try:
+            await self.session.commit()
+        except IntegrityError:
+            # A concurrent request took the name after our check: the constraint held.
+            await self.session.rollback()
+            raise Conflict(f"owner {owner_id} already has an agent named {name!r}") from None

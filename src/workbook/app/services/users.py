@@ -1,3 +1,4 @@
+from pwdlib import PasswordHash
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -8,14 +9,18 @@ from workbook.app.services.errors import Conflict, NotFound
 
 
 class UserService:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, *, hasher: PasswordHash) -> None:
         self.session = session
+        self.hasher = hasher
 
     async def create(self, *, data: UserCreate) -> User:
         taken = Conflict(f"a user with email {data.email!r} already exists")
         if await self.session.scalar(select(User.id).where(User.email == data.email)) is not None:
             raise taken
-        user = User(**data.model_dump())
+        user = User(
+            **data.model_dump(exclude={"password"}),
+            hashed_password=self.hasher.hash(data.password),
+        )
         self.session.add(user)
         try:
             await self.session.commit()

@@ -2,16 +2,17 @@
 
 from fastapi import APIRouter, status
 
-from workbook.app.api.deps import AgentServiceDep
+from workbook.app.api.deps import AgentServiceDep, ScoringClientDep
 from workbook.app.api.errors import CONFLICT, NOT_FOUND
-from workbook.app.schemas import AgentCreate, AgentPublic, AgentUpdate, MetadataUpdate
+from workbook.app.schemas import AgentCreate, AgentPublic, AgentUpdate, AgentWithOwner, MetadataUpdate
 
 router = APIRouter(prefix="/agents", tags=["agents"])
 
 
-@router.post("", response_model=AgentPublic, status_code=status.HTTP_201_CREATED, responses=NOT_FOUND)
+@router.post("", response_model=AgentPublic, status_code=status.HTTP_201_CREATED, responses=NOT_FOUND | CONFLICT)
 async def create_agent(data: AgentCreate, agents: AgentServiceDep):
-    """Create an agent. 404 if the owner does not exist."""
+    """Create an agent. 404 if the owner does not exist, 409 if the owner already has an
+    agent of that name."""
     return await agents.create(data=data)
 
 
@@ -21,15 +22,22 @@ async def list_agents(agents: AgentServiceDep, owner_id: int | None = None):
     return await agents.list(owner_id=owner_id)
 
 
+@router.get("/with-owners", response_model=list[AgentWithOwner])
+async def list_agents_with_owners(agents: AgentServiceDep):
+    """All agents with their owners' public profiles, in two queries however many."""
+    return await agents.list_with_owners()
+
+
 @router.get("/{agent_id}", response_model=AgentPublic, responses=NOT_FOUND)
 async def read_agent(agent_id: int, agents: AgentServiceDep):
     """One agent by id. 404 if there is none."""
     return await agents.get(agent_id=agent_id)
 
 
-@router.patch("/{agent_id}", response_model=AgentPublic, responses=NOT_FOUND)
+@router.patch("/{agent_id}", response_model=AgentPublic, responses=NOT_FOUND | CONFLICT)
 async def update_agent(agent_id: int, data: AgentUpdate, agents: AgentServiceDep):
-    """Change the fields sent; the others keep their values."""
+    """Change the fields sent; the others keep their values. 409 on a name the owner
+    already uses."""
     return await agents.update(agent_id=agent_id, data=data)
 
 
@@ -44,3 +52,10 @@ async def set_agent_metadata(agent_id: int, change: MetadataUpdate, agents: Agen
     """Set one key of the agent's metadata, nested as `path` says; missing levels are
     created. 409 if a level on the path holds something other than an object."""
     return await agents.set_metadata(agent_id=agent_id, path=change.path, value=change.value)
+
+
+@router.get("/{agent_id}/score", responses=NOT_FOUND)
+async def score_agent(agent_id: int, agents: AgentServiceDep, client: ScoringClientDep) -> dict[str, int]:
+    """The legacy scoring service's score for this agent (a slow, blocking call, made
+    without blocking the event loop)."""
+    return {"agent_id": agent_id, "score": await agents.score(agent_id=agent_id, client=client)}

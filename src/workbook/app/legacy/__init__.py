@@ -1,0 +1,1 @@
+"""A stand-in for the slow, synchronous third-party client every real backend has."""
