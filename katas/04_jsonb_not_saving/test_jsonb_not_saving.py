@@ -25,20 +25,10 @@ async def live(kata):
         yield live
 
 
-@pytest.fixture(scope="module")
-async def owner_id(live: LiveApp) -> int:
-    owner = await live.client.post("/users", json={"email": "ada@example.com", "password": "correct horse battery"})
-    assert owner.status_code == 201, owner.text
-    return owner.json()["id"]
-
-
 @pytest.fixture
-async def agent_id(live: LiveApp, owner_id: int, request: pytest.FixtureRequest) -> int:
-    agent = await live.client.post(  # one agent per test, named after it
-        "/agents", json={"owner_id": owner_id, "name": request.node.name, "agent_metadata": START}
-    )
-    assert agent.status_code == 201, agent.text
-    return agent.json()["id"]
+async def agent_id(live: LiveApp) -> int:
+    """A new agent (and owner) for each test, with START as its metadata."""
+    return (await live.create_agent(agent_metadata=START))["id"]
 
 
 async def set_key(live: LiveApp, agent_id: int, path: list[str], value: Any) -> dict:

@@ -29,6 +29,7 @@ from workbook.app.main import create_app
 from workbook.scratch_db import scratch_database
 
 BASE_URL = "http://live.test"
+DEMO_PASSWORD = "correct horse battery"
 
 
 class LiveApp:
@@ -40,6 +41,7 @@ class LiveApp:
         self.app = app
         self.client = client
         self._asgi = asgi  # the app as the lifespan manager wraps it (with lifespan state)
+        self._made = 0  # for fresh emails and names in create_user / create_agent
         self._stop = stop
         self._owner = owner
 
@@ -106,6 +108,25 @@ class LiveApp:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.stop()
+
+    async def create_user(self, email: str | None = None, **fields: Any) -> dict[str, Any]:
+        """POST /users with a valid body (a fresh email unless given); return the user."""
+        self._made += 1
+        body = {"email": email or f"user{self._made}@example.com", "password": DEMO_PASSWORD, **fields}
+        return await self._created("/users", body)
+
+    async def create_agent(self, owner_id: int | None = None, **fields: Any) -> dict[str, Any]:
+        """POST /agents with a valid body (a new owner and a fresh name unless given)."""
+        if owner_id is None:
+            owner_id = (await self.create_user())["id"]
+        self._made += 1
+        return await self._created("/agents", {"owner_id": owner_id, "name": f"agent{self._made}", **fields})
+
+    async def _created(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        response = await self.client.post(path, json=body)
+        if response.status_code != 201:
+            raise AssertionError(f"POST {path} {body} answered {response.status_code}: {response.text}")
+        return response.json()
 
     @property
     def engine(self) -> AsyncEngine:
