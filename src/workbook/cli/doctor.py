@@ -41,9 +41,14 @@ def dependencies(workspace: Workspace) -> str:
 
 
 def notebook_kernel(workspace: Workspace) -> str:
+    import subprocess
+
     from jupyter_client.manager import start_new_kernel
 
-    manager, client = start_new_kernel(kernel_name="python3")
+    # The kernel's own start-up chatter is not the learner's business: only the reply is.
+    manager, client = start_new_kernel(
+        kernel_name="python3", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         reply = client.execute_interactive(
             "import sys, workbook.live; print(sys.prefix)", timeout=60, output_hook=lambda msg: None

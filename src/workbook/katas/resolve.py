@@ -23,7 +23,7 @@ def resolve(name: str, katas: list[Kata]) -> Kata:
         return resolve(f"0{wanted}", katas)
     choices = {label: k for k in katas for label in (k.name, k.slug)}
     close = difflib.get_close_matches(wanted, choices, n=3, cutoff=0.6)
-    suggestion = {choices[c].name for c in close}
+    suggestion = {choices[c].name for c in close} | {k.name for k in katas if wanted in k.name}
     message = f"no kata named {name!r}."
     if suggestion:
         message += f" Did you mean {' or '.join(sorted(suggestion))}?"
