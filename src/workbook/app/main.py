@@ -20,7 +20,9 @@ from workbook.app.security.passwords import password_hasher
 def create_app(settings: Settings | None = None, *, extra_routers: Sequence[APIRouter] = ()) -> FastAPI:
     """Build an app. ``extra_routers`` are included before the app's own routers, so a
     route of theirs on the same method and path takes its place (how a kata plugs in a
-    learner's endpoint)."""
+    learner's endpoint). The OpenAPI document still describes the app's own route for
+    such a path (FastAPI lets the last one included win there): to check the schema a
+    replacing route publishes, build a FastAPI() with that router alone."""
     settings = settings or Settings()
 
     @asynccontextmanager

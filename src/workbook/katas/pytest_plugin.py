@@ -37,8 +37,13 @@ class KataUnderTest:
         self.kata = kata
 
     def component(self, stem: str) -> ModuleType:
-        """The learner's ``<stem>.py`` from the kata folder, freshly imported."""
-        return load_module(self.kata.path / f"{stem}.py", namespace=f"kata_{self.kata.slug}")
+        """The learner's ``<stem>.py`` from the kata folder, freshly imported. It may
+        import the kata's other files by bare name (``from agent_registry import ...``)."""
+        return load_module(
+            self.kata.path / f"{stem}.py",
+            namespace=f"kata_{self.kata.slug}",
+            siblings={Path(name).stem for name in self.kata.edit},
+        )
 
 
 def kata_folder_of(path: Path) -> Path | None:

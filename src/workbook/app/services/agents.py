@@ -97,6 +97,9 @@ class AgentService:
         try:
             await self.session.commit()
         except IntegrityError:
-            # A concurrent request took the name after our check: the constraint held.
             await self.session.rollback()
-            raise Conflict(f"owner {owner_id} already has an agent named {name!r}") from None
+            # If a concurrent request took the name after our check, the constraint held:
+            # say so. Any other integrity error (a NOT NULL column set to None, say) is a
+            # bug to surface, not a conflict to report.
+            await self._ensure_name_free(owner_id=owner_id, name=name)
+            raise

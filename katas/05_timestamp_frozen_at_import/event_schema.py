@@ -1,0 +1,16 @@
+"""Your component: the audit event — something that happened, and when.
+
+The app makes an ``AuditEvent(action=...)`` at the moment something happens and returns it
+to the client. ``created_at`` must be the moment *that* event object was made, as an aware
+UTC datetime. An explicit ``created_at`` (an event read back from storage) is kept as given.
+"""
+
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, Field
+
+
+class AuditEvent(BaseModel):
+    action: str = Field(min_length=1, max_length=100, examples=["agent.renamed"])
+    detail: str = ""
+    created_at: datetime = datetime.now(UTC)

@@ -1,0 +1,39 @@
+"""Alternative: the service raises its own DomainError subclass (not a Conflict), and the
+route maps it to 409 itself.
+
+Right because the rule and its error live in the service, free of FastAPI; mapping an error
+to a status code is HTTP work, and the route (part of the API layer) may do it when the
+app's one handler does not know the error.
+"""
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from workbook.app.models import Agent
+from workbook.app.services.errors import DomainError
+
+
+class AgentNameTaken(DomainError):
+    """The owner already has an agent of that name."""
+
+
+class AgentRegistry:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def create(self, *, owner_id: int, name: str) -> Agent:
+        taken = await self.session.scalar(
+            select(Agent.id).where(Agent.owner_id == owner_id, Agent.name == name)
+        )
+        if taken is not None:
+            raise AgentNameTaken(f"owner {owner_id} already has an agent named {name!r}")
+        agent = Agent(owner_id=owner_id, name=name)
+        self.session.add(agent)
+        await self.session.commit()
+        return agent
+
+    async def list(self, *, owner_id: int) -> Sequence[Agent]:
+        query = select(Agent).where(Agent.owner_id == owner_id).order_by(Agent.id)
+        return (await self.session.scalars(query)).all()

@@ -1,0 +1,36 @@
+"""The thin route that goes with the no-rollback decoy.
+
+It is the service next to it that is wrong, because it leaves the session in a failed state."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, status
+from pydantic import BaseModel, Field
+
+from agent_registry import AgentRegistry
+from workbook.app.api.deps import SessionDep
+from workbook.app.schemas import AgentPublic
+
+
+class AgentRegistration(BaseModel):
+    owner_id: int
+    name: str = Field(min_length=1, max_length=100)
+
+
+def get_registry(session: SessionDep) -> AgentRegistry:
+    return AgentRegistry(session)
+
+
+RegistryDep = Annotated[AgentRegistry, Depends(get_registry)]
+
+router = APIRouter(prefix="/registry/agents", tags=["registry"])
+
+
+@router.post("", response_model=AgentPublic, status_code=status.HTTP_201_CREATED)
+async def register_agent(data: AgentRegistration, registry: RegistryDep):
+    return await registry.create(owner_id=data.owner_id, name=data.name)
+
+
+@router.get("", response_model=list[AgentPublic])
+async def list_agents(owner_id: int, registry: RegistryDep):
+    return await registry.list(owner_id=owner_id)
