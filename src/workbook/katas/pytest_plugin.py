@@ -57,13 +57,25 @@ def kata(request: pytest.FixtureRequest) -> KataUnderTest:
     return KataUnderTest(load_kata(folder))
 
 
+TIMED_OUT = pytest.StashKey[dict[Path, str]]()  # kata folder -> its test that ran out of time
+
+
 def _time_limited(item: pytest.Item) -> Iterator[None]:
     folder = kata_folder_of(item.path)
     if folder is None or not hasattr(signal, "setitimer"):  # no SIGALRM on Windows
         return (yield)
+    timed_out = item.config.stash.setdefault(TIMED_OUT, {})
+    if folder in timed_out:
+        # The timeout interrupted the kata's shared app and event loop mid-step: the other
+        # tests of this kata would only fail in confusing ways. Say what happened instead.
+        raise KataTimeout(
+            f"{item.name} was not run: {timed_out[folder]} ran out of time first. Look for "
+            f"a loop that never ends, or a call that waits forever, in the file you edited."
+        )
     limit = load_kata(folder).timeout_seconds
 
     def on_alarm(signum: int, frame: object) -> None:
+        timed_out[folder] = item.name
         raise KataTimeout(
             f"{item.name} did not finish within {limit:g} s. Look for a loop that never "
             f"ends, or a call that waits forever, in the file you edited."
