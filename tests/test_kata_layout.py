@@ -25,6 +25,8 @@ def test_kata_has_readme_tests_and_two_or_more_hints(kata: Kata):
     assert len(kata.hints) >= 2, f"{kata.name} has {len(kata.hints)} hint(s); tiered hints need 2+"
     assert kata.objectives, f"{kata.name} lists no objectives"
     assert (ROOT / kata.notebook).is_file(), f"{kata.name} names notebook {kata.notebook}, not found"
+    missing = [name for name in kata.edit if not (kata.path / name).is_file()]
+    assert not missing, f"{kata.name}/kata.toml lists {missing} to edit, but there is no such file"
 
 
 @by_name

@@ -1,6 +1,7 @@
 """The `workbook` command: the learner's and the facilitator's tool for the katas."""
 
 import argparse
+import os
 import sys
 
 EXAMPLES = """\
@@ -79,4 +80,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def entry_point() -> None:
-    sys.exit(main())
+    # Line by line, even into a pipe (`workbook watch | tee log`, an editor's panel).
+    sys.stdout.reconfigure(line_buffering=True)
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)  # Ctrl-C: stop quietly (watch says goodbye itself)
+    except BrokenPipeError:
+        # The reader went away (`workbook solution 04 | head`): nothing left to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

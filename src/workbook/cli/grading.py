@@ -45,6 +45,12 @@ def verdict(kata: Kata, result: KataResult) -> list[str]:
     if not result.tests:
         lines.append("  no test ran: see pytest's output above.")
         return lines
+    if passed == len(result.tests) and not result.complete:
+        lines.append(
+            f"  not solved: the {passed} tests that ran pass, but not every test of the kata "
+            f"ran (stopped early, or only some were selected). Run the whole kata."
+        )
+        return lines
     lines.append(f"  not solved: {passed} of {len(result.tests)} tests pass.")
     first = result.first_failure
     if first is not None:
@@ -90,8 +96,8 @@ def watch(workspace: Workspace, start: Kata, *, interval: float = 0.5) -> int:
             position = katas.index(kata) + 1
             print(f"\n== watching {kata.name} (kata {position} of {len(katas)}): save "
                   f"{', '.join(kata.edit)} to check again; Ctrl-C stops ==")
+            seen = snapshot(kata)  # before grading: a save made while it runs is new
             run = check_once(workspace, kata)
-            seen = snapshot(kata)
             while run is None or not run.result.solved:
                 time.sleep(interval)
                 now = snapshot(kata)

@@ -8,11 +8,11 @@ import difflib
 
 from workbook.cli.workspace import Workspace
 from workbook.katas.catalog import Kata
-from workbook.katas.results import SOLVED, status_of
+from workbook.katas.results import ever_solved
 
 
 def run(workspace: Workspace, kata: Kata, *, force: bool) -> int:
-    if status_of(workspace.results(), kata.name) != SOLVED and not force:
+    if not ever_solved(workspace.results(), kata.name) and not force:
         print(
             f"{kata.name} is not solved yet, so the solution stays hidden. Keep going: "
             f"`workbook check {kata.name}`, `workbook hint {kata.name}`. "
@@ -24,7 +24,8 @@ def run(workspace: Workspace, kata: Kata, *, force: bool) -> int:
         print(f"no solution folder at {workspace.show(solution)}")
         return 1
     for name in kata.edit:
-        mine = (kata.path / name).read_text(encoding="utf-8").splitlines(keepends=True)
+        learner_file = kata.path / name
+        mine = learner_file.read_text(encoding="utf-8").splitlines(keepends=True) if learner_file.is_file() else []
         theirs = (solution / name).read_text(encoding="utf-8").splitlines(keepends=True)
         diff = list(difflib.unified_diff(
             mine, theirs, fromfile=f"yours: katas/{kata.name}/{name}",

@@ -36,6 +36,11 @@ class Kata:
     def sort_key(self) -> tuple[int, int, str]:
         return (self.chapter, self.order, self.slug)
 
+    @property
+    def short_id(self) -> str:
+        """Chapter and place in it, "04.1": unique even where a chapter has several katas."""
+        return f"{self.number}.{self.order}"
+
 
 def load_kata(path: Path) -> Kata:
     """Read one kata folder; raise KataError saying what is wrong with it."""
@@ -65,9 +70,6 @@ def load_kata(path: Path) -> Kata:
         )
     except KeyError as exc:
         raise KataError(f"{metadata_path}: missing key {exc.args[0]!r}") from None
-    missing = [name for name in kata.edit if not (path / name).is_file()]
-    if missing:
-        raise KataError(f"{metadata_path}: lists {missing} to edit, but no such file")
     return kata
 
 

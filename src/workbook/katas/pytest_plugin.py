@@ -6,9 +6,11 @@ every kata's results in the results file (``--kata-results PATH``, default
 .workbook/results.json beside katas/), and ends the run with a scoreboard.
 """
 
+import bdb
 import gc
 import os
 import signal
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -75,6 +77,9 @@ def _time_limited(item: pytest.Item) -> Iterator[None]:
     limit = load_kata(folder).timeout_seconds
 
     def on_alarm(signum: int, frame: object) -> None:
+        if isinstance(getattr(sys.gettrace(), "__self__", None), bdb.Bdb):
+            signal.setitimer(signal.ITIMER_REAL, limit)  # in the debugger: time is theirs
+            return
         timed_out[folder] = item.name
         raise KataTimeout(
             f"{item.name} did not finish within {limit:g} s. Look for a loop that never "
@@ -105,10 +110,31 @@ pytest_runtest_call = pytest.hookimpl(wrapper=True)(_time_limited)
 
 
 class ResultRecorder:
-    """Collects one TestResult per kata test, and collection errors, by kata folder."""
+    """Collects one TestResult per kata test, and collection errors, by kata folder, and
+    notes which katas did not run in full (only a full run can solve a kata)."""
 
     def __init__(self) -> None:
         self.run: dict[str, KataResult] = {}
+        self.selected: dict[str, set[str]] = {}  # kata -> the tests this session will run
+        self.narrowed: set[str] = set()  # katas of which some tests were left out
+
+    def pytest_deselected(self, items: list[pytest.Item]) -> None:
+        self.narrowed.update(folder.name for item in items if (folder := kata_folder_of(item.path)))
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        files: dict[Path, set[Path]] = {}
+        for item in session.items:
+            if (folder := kata_folder_of(item.path)) is not None:
+                self.selected.setdefault(folder.name, set()).add(item.name)
+                files.setdefault(folder, set()).add(item.path)
+        by_node_id = any("::" in arg for arg in session.config.args)
+        for folder, collected in files.items():
+            if by_node_id or collected != set(folder.glob("test_*.py")):
+                self.narrowed.add(folder.name)
+
+    def completeness(self, name: str) -> bool:
+        ran = {t.name for t in self.run[name].tests}
+        return name not in self.narrowed and self.selected.get(name, set()) <= ran
 
     def _add(self, path: Path, result: TestResult) -> None:
         folder = kata_folder_of(path)
@@ -192,8 +218,10 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     run = config.stash[RECORDER].run
     if getattr(config, "workerinput", None) is not None or not run:
         return
+    recorder = config.stash[RECORDER]
     root = katas_root(config)
     for name, result in run.items():
+        result.complete = recorder.completeness(name)
         folder = root / name
         if folder.is_dir():
             result.edited_tests = edited_tests(folder, load_kata(folder).edit)
@@ -205,6 +233,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     if document is None:
         return
     for name, result in config.stash[RECORDER].run.items():
+        if not result.complete:
+            terminalreporter.write_line(
+                f"{name}: not every test of the kata ran (a selection, -x, or Ctrl-C), so it "
+                f"cannot count as solved. Grade it whole: pytest katas/{name}",
+                yellow=True,
+            )
         if result.edited_tests:
             terminalreporter.write_line(
                 f"{name}: shipped file(s) {', '.join(result.edited_tests)} were edited, so this "

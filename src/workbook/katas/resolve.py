@@ -1,5 +1,6 @@
-"""Turn what a learner types (04, jsonb_not_saving, 04_jsonb_not_saving, katas/04_.../)
-into a kata, or a message that helps them type it right."""
+"""Turn what a learner types (04, 04.1, jsonb_not_saving, 04_jsonb_not_saving,
+katas/04_.../) into a kata, or a message that helps them type it right. The number is the
+chapter's; where a chapter has several katas, 03.2 names the second."""
 
 import difflib
 from pathlib import Path
@@ -13,13 +14,13 @@ class UnknownKata(LookupError):
 
 def resolve(name: str, katas: list[Kata]) -> Kata:
     wanted = Path(name.strip()).name.lower()  # accept a path to the folder too
-    by_any_name = [k for k in katas if wanted in (k.name, k.slug, k.number)]
+    by_any_name = [k for k in katas if wanted in (k.name, k.slug, k.number, k.short_id)]
     if len(by_any_name) == 1:
         return by_any_name[0]
     if len(by_any_name) > 1:
-        names = ", ".join(k.name for k in by_any_name)
-        raise UnknownKata(f"{name!r} matches {len(by_any_name)} katas: {names}. Type the whole name.")
-    if wanted.isdigit() and len(wanted) == 1:
+        names = ", ".join(f"{k.short_id} ({k.name})" for k in by_any_name)
+        raise UnknownKata(f"chapter {name!r} has {len(by_any_name)} katas: {names}. Type one of those.")
+    if wanted[:1].isdigit() and not wanted[1:2].isdigit():  # "4" or "4.1": chapters have two digits
         return resolve(f"0{wanted}", katas)
     choices = {label: k for k in katas for label in (k.name, k.slug)}
     close = difflib.get_close_matches(wanted, choices, n=3, cutoff=0.6)

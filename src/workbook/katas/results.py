@@ -16,6 +16,9 @@ collects. Schema, version 1:
           "solved_at": "2026-11-28T09:30:00+00:00" | null,   # first time it passed
           "edited_tests": [],                    # shipped test files the learner changed:
                                                  # when non-empty, the result does not count
+          "complete": true,                      # every test of the kata ran (not a -k or
+                                                 # node-id selection, -x stop or Ctrl-C):
+                                                 # only a complete run can solve a kata
           "tests": [
             {"name": "test_...", "status": "passed" | "failed" | "error" | "skipped",
              "exception": "AssertionError" | null, "message": "..." | null}
@@ -55,11 +58,13 @@ class TestResult:
 class KataResult:
     tests: list[TestResult] = field(default_factory=list)
     edited_tests: list[str] = field(default_factory=list)
+    complete: bool = True
 
     @property
     def solved(self) -> bool:
         return (
             bool(self.tests)
+            and self.complete
             and not self.edited_tests
             and all(t.status == "passed" for t in self.tests)
         )
@@ -109,6 +114,7 @@ def record(path: Path, run: dict[str, KataResult]) -> dict[str, Any]:
             "graded_at": stamp,
             "solved_at": previous.get("solved_at") or (stamp if result.solved else None),
             "edited_tests": result.edited_tests,
+            "complete": result.complete,
             "tests": [asdict(t) for t in result.tests],
         }
     document.update(
@@ -128,8 +134,14 @@ def kata_result(document: dict[str, Any], name: str) -> KataResult | None:
     return KataResult(
         tests=[TestResult(**t) for t in entry["tests"]],
         edited_tests=list(entry.get("edited_tests", [])),
+        complete=entry.get("complete", True),
     )
 
 
 def status_of(document: dict[str, Any], name: str) -> str:
     return document["katas"].get(name, {}).get("status", NOT_RUN)
+
+
+def ever_solved(document: dict[str, Any], name: str) -> bool:
+    """Solved at least once, whatever the latest attempt gave."""
+    return bool(document["katas"].get(name, {}).get("solved_at"))

@@ -8,9 +8,11 @@ check``) may run them in its own process instead, and save starting a second int
 
 import contextlib
 import io
+import os
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,11 +48,25 @@ def run_in_subprocess(args: list[str], *, timeout: float, name: str) -> tuple[in
     return completed.returncode, completed.stdout + completed.stderr
 
 
-def run_in_this_process(args: list[str]) -> tuple[int, str]:
+def run_in_this_process(args: list[str], *, timeout: float, name: str) -> tuple[int, str]:
     import pytest
 
-    with contextlib.redirect_stdout(io.StringIO()) as output:
-        returncode = pytest.main(args)
+    # The per-test limit stops Python-level loops; this stops what it cannot interrupt.
+    def give_up() -> None:
+        print(f"grading {name} took more than {timeout:g} s and was stopped: something in the "
+              f"code under test waits forever", file=sys.stderr, flush=True)
+        os._exit(124)
+
+    watchdog = threading.Timer(timeout, give_up)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        with contextlib.redirect_stdout(io.StringIO()) as output:
+            returncode = pytest.main(args)
+    finally:
+        watchdog.cancel()
+    if returncode == pytest.ExitCode.INTERRUPTED:
+        raise KeyboardInterrupt  # Ctrl-C while grading: the learner wants out, not a verdict
     return int(returncode), output.getvalue()
 
 
@@ -67,7 +83,7 @@ def grade(
         scratch_results = Path(scratch) / "results.json"
         args = pytest_args(kata_dir, scratch_results)
         if in_this_process:
-            returncode, output = run_in_this_process(args)
+            returncode, output = run_in_this_process(args, timeout=timeout, name=kata_dir.name)
         else:
             returncode, output = run_in_subprocess(args, timeout=timeout, name=kata_dir.name)
         result = kata_result(read_document(scratch_results), kata_dir.name)
