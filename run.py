@@ -14,6 +14,7 @@ Needs nothing but Python: no Python download, no global installs.
 
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -28,7 +29,8 @@ UV_VERSION = "0.13.9"  # the installer of the locked dependencies, itself pinned
 
 FIRST_NOTEBOOK = "notebooks/00_welcome.ipynb"
 SHORTCUTS = {
-    "test": ["pytest"],
+    # Every core; --dist loadfile keeps each notebook's cells (one kernel) on one worker.
+    "test": ["pytest", "-n", "auto", "--dist", "loadfile"],
     "serve": ["workbook", "serve"],
 }
 
@@ -43,6 +45,19 @@ def run(command: list[str | os.PathLike[str]], **kwargs: object) -> None:
         sys.exit(f"[workbook] set-up failed: {' '.join(map(str, command))} exited {completed.returncode}")
 
 
+def uv_command() -> list[str | os.PathLike[str]]:
+    """uv from the environment, else from PATH, else installed into the environment."""
+    if subprocess.run([PYTHON, "-m", "uv", "--version"], capture_output=True).returncode == 0:
+        return [PYTHON, "-m", "uv"]
+    if shutil.which("uv"):
+        return [shutil.which("uv")]
+    say(f"installing uv {UV_VERSION} (installs the locked dependencies in seconds)")
+    if subprocess.run([PYTHON, "-m", "pip", "--version"], capture_output=True).returncode != 0:
+        run([PYTHON, "-m", "ensurepip", "--upgrade"], stdout=subprocess.DEVNULL)
+    run([PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"uv=={UV_VERSION}"])
+    return [PYTHON, "-m", "uv"]
+
+
 def ensure_environment() -> None:
     if sys.version_info < (3, 11):
         sys.exit(f"[workbook] needs Python 3.11 or newer; this is {sys.version.split()[0]}")
@@ -53,10 +68,7 @@ def ensure_environment() -> None:
         except subprocess.CalledProcessError:
             sys.exit("[workbook] could not create a virtual environment with pip. On Debian or "
                      "Ubuntu: apt install python3-venv, then run this again.")
-    uv_ready = subprocess.run([PYTHON, "-m", "uv", "--version"], capture_output=True).returncode == 0
-    if not uv_ready:
-        say(f"installing uv {UV_VERSION} (installs the locked dependencies in seconds)")
-        run([PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"uv=={UV_VERSION}"])
+    uv = uv_command()
     env = {
         **os.environ,
         "UV_PROJECT_ENVIRONMENT": str(VENV),
@@ -64,7 +76,7 @@ def ensure_environment() -> None:
         "VIRTUAL_ENV": str(VENV),
     }
     # --frozen: install exactly uv.lock; --inexact: keep anything the learner added.
-    run([PYTHON, "-m", "uv", "sync", "--frozen", "--inexact", "--quiet", "--python", PYTHON], env=env)
+    run([*uv, "sync", "--frozen", "--inexact", "--quiet", "--python", PYTHON], env=env)
 
 
 def free_port(preferred: int = 8888) -> int:

@@ -18,14 +18,14 @@ import pytest
 from sqlalchemy import make_url
 
 from workbook.app.config import Settings
-from workbook.live import LiveApp
+from workbook.live import DEMO_PASSWORD, LiveApp
 
 # Tests create many users: Argon2 at its cheapest keeps that fast (the hashing itself is
 # tested with the real parameters in test_passwords.py).
 os.environ.setdefault("WORKBOOK_ARGON2_TIME_COST", "1")
 os.environ.setdefault("WORKBOOK_ARGON2_MEMORY_KIB", "1024")
 
-PASSWORD = "correct horse battery"
+PASSWORD = DEMO_PASSWORD
 
 
 @pytest.fixture

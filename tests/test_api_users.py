@@ -5,7 +5,7 @@ import asyncio
 import httpx
 import pytest
 
-from conftest import PASSWORD
+from workbook.live import DEMO_PASSWORD as PASSWORD
 from workbook.app.models import User
 from workbook.live import LiveApp
 

@@ -1,0 +1,37 @@
+"""Alternative: after commit, load the agent again with an awaited session.get.
+
+Right because session.get finds the expired agent in the identity map and, since it is
+expired, reloads it with an awaited SELECT. The id is read before the commit, while it is
+still loaded (flush assigns it for a new agent).
+"""
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from workbook.app.models import Agent
+from workbook.app.schemas import AgentCreate
+from workbook.app.services.errors import NotFound
+
+
+def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """The factory each request's session is made from."""
+    return async_sessionmaker(engine)
+
+
+async def register_agent(session: AsyncSession, *, data: AgentCreate) -> Agent:
+    """Store a new agent; return it."""
+    agent = Agent(**data.model_dump())
+    session.add(agent)
+    await session.flush()
+    agent_id = agent.id
+    await session.commit()
+    return await session.get(Agent, agent_id)
+
+
+async def rename_agent(session: AsyncSession, *, agent_id: int, name: str) -> Agent:
+    """Give an agent a new name; return it. NotFound (404) if there is no such agent."""
+    agent = await session.get(Agent, agent_id)
+    if agent is None:
+        raise NotFound(f"agent {agent_id} not found")
+    agent.name = name
+    await session.commit()
+    return await session.get(Agent, agent_id)

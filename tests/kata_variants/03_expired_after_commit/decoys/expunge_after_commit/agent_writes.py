@@ -1,0 +1,37 @@
+"""Decoy: detach the agent from the session after commit, so nothing can load through it.
+
+Wrong because the commit has already expired the agent: detaching it does not bring the
+values back, and reading an expired attribute of a detached object raises
+DetachedInstanceError instead of MissingGreenlet. Still no answer.
+"""
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from workbook.app.models import Agent
+from workbook.app.schemas import AgentCreate
+from workbook.app.services.errors import NotFound
+
+
+def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """The factory each request's session is made from."""
+    return async_sessionmaker(engine)
+
+
+async def register_agent(session: AsyncSession, *, data: AgentCreate) -> Agent:
+    """Store a new agent; return it."""
+    agent = Agent(**data.model_dump())
+    session.add(agent)
+    await session.commit()
+    session.expunge(agent)
+    return agent
+
+
+async def rename_agent(session: AsyncSession, *, agent_id: int, name: str) -> Agent:
+    """Give an agent a new name; return it. NotFound (404) if there is no such agent."""
+    agent = await session.get(Agent, agent_id)
+    if agent is None:
+        raise NotFound(f"agent {agent_id} not found")
+    agent.name = name
+    await session.commit()
+    session.expunge(agent)
+    return agent
