@@ -49,8 +49,9 @@ def uv_command() -> list[str | os.PathLike[str]]:
     """uv from the environment, else from PATH, else installed into the environment."""
     if subprocess.run([PYTHON, "-m", "uv", "--version"], capture_output=True).returncode == 0:
         return [PYTHON, "-m", "uv"]
-    if shutil.which("uv"):
-        return [shutil.which("uv")]
+    on_path = shutil.which("uv")  # may be a shim that leads nowhere: ask it first
+    if on_path and subprocess.run([on_path, "--version"], capture_output=True).returncode == 0:
+        return [on_path]
     say(f"installing uv {UV_VERSION} (installs the locked dependencies in seconds)")
     if subprocess.run([PYTHON, "-m", "pip", "--version"], capture_output=True).returncode != 0:
         run([PYTHON, "-m", "ensurepip", "--upgrade"], stdout=subprocess.DEVNULL)
