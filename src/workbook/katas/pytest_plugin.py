@@ -7,6 +7,7 @@ every kata's results in the results file (``--kata-results PATH``, default
 """
 
 import bdb
+import functools
 import gc
 import os
 import signal
@@ -52,11 +53,17 @@ def kata_folder_of(path: Path) -> Path | None:
     return next((p for p in [path, *path.parents] if FOLDER_NAME.match(p.name)), None)
 
 
+@functools.cache
+def kata_at(folder: Path) -> Kata:
+    """The kata's metadata, read once per run (every test asks for its time limit)."""
+    return load_kata(folder)
+
+
 @pytest.fixture(scope="module")
 def kata(request: pytest.FixtureRequest) -> KataUnderTest:
     folder = kata_folder_of(request.path)
     assert folder is not None, f"{request.path} is not inside a kata folder (NN_slug)"
-    return KataUnderTest(load_kata(folder))
+    return KataUnderTest(kata_at(folder))
 
 
 TIMED_OUT = pytest.StashKey[dict[Path, str]]()  # kata folder -> its test that ran out of time
@@ -74,7 +81,7 @@ def _time_limited(item: pytest.Item) -> Iterator[None]:
             f"{item.name} was not run: {timed_out[folder]} ran out of time first. Look for "
             f"a loop that never ends, or a call that waits forever, in the file you edited."
         )
-    limit = load_kata(folder).timeout_seconds
+    limit = kata_at(folder).timeout_seconds
 
     def on_alarm(signum: int, frame: object) -> None:
         if isinstance(getattr(sys.gettrace(), "__self__", None), bdb.Bdb):
@@ -204,6 +211,7 @@ def results_path(config: pytest.Config) -> Path:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    kata_at.cache_clear()  # a new run (several may share a process) reads metadata afresh
     # Grading is not about password-hashing cost: Argon2 at its cheapest for kata apps.
     os.environ.setdefault("WORKBOOK_ARGON2_TIME_COST", "1")
     os.environ.setdefault("WORKBOOK_ARGON2_MEMORY_KIB", "1024")
@@ -224,7 +232,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         result.complete = recorder.completeness(name)
         folder = root / name
         if folder.is_dir():
-            result.edited_tests = edited_tests(folder, load_kata(folder).edit)
+            result.edited_tests = edited_tests(folder, kata_at(folder).edit)
     config.stash[DOCUMENT] = record(results_path(config), run)
 
 
