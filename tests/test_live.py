@@ -10,7 +10,6 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.pool import Pool
 
-from workbook.live import DEMO_PASSWORD as PASSWORD
 from workbook.app.config import Settings
 from workbook.app.db import get_db
 from workbook.app.models import Base

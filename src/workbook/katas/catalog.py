@@ -1,5 +1,6 @@
 """Katas on disk: a folder ``katas/NN_slug/`` with ``kata.toml``, README, component, tests."""
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -79,3 +80,14 @@ def discover(root: Path) -> list[Kata]:
         raise KataError(f"no katas folder at {root}")
     folders = [p for p in root.iterdir() if p.is_dir() and FOLDER_NAME.match(p.name)]
     return sorted((load_kata(p) for p in folders), key=lambda kata: kata.sort_key)
+
+
+def kata_folder_of(path: Path) -> Path | None:
+    return next((p for p in [path, *path.parents] if FOLDER_NAME.match(p.name)), None)
+
+
+@functools.cache
+def kata_at(folder: Path) -> Kata:
+    """The kata's metadata, read once (every test asks for its time limit); the pytest
+    plugin clears the cache when a run starts."""
+    return load_kata(folder)

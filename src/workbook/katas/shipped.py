@@ -93,7 +93,7 @@ def main(argv: list[str]) -> int:
         print(f"wrote {root / MANIFEST}: {sum(map(len, manifest.values()))} files of {len(manifest)} katas")
         return 0
     current = read_manifest(root)
-    print("up to date" if current == manifest else f"out of date: run python -m workbook.katas.shipped --write")
+    print("up to date" if current == manifest else "out of date: run python -m workbook.katas.shipped --write")
     return 0 if current == manifest else 1
 
 
