@@ -1,0 +1,15 @@
+"""Real-time core: a room-based ConnectionManager and brokers that carry broadcasts
+between app instances (in-process for notebooks and tests, Redis pub/sub in production)."""
+
+from workbook.app.realtime.broker import Broker, Deliver, InMemoryBroker, Message, RedisBroker
+from workbook.app.realtime.manager import DEAD_SOCKET_ERRORS, ConnectionManager
+
+__all__ = [
+    "DEAD_SOCKET_ERRORS",
+    "Broker",
+    "ConnectionManager",
+    "Deliver",
+    "InMemoryBroker",
+    "Message",
+    "RedisBroker",
+]
