@@ -2,7 +2,7 @@
 
 from collections.abc import AsyncIterator
 
-from fastapi import Request
+from starlette.requests import HTTPConnection
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -47,7 +47,10 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
-    """One session per request, closed when the response is done."""
-    async with request.app.state.sessionmaker() as session:
+async def get_db(connection: HTTPConnection) -> AsyncIterator[AsyncSession]:
+    """One session per request (or WebSocket connection), closed when it is done.
+
+    Typed HTTPConnection, the common base of Request and WebSocket, so WebSocket routes
+    can depend on it too."""
+    async with connection.app.state.sessionmaker() as session:
         yield session
