@@ -1,5 +1,8 @@
 """Settings read from the environment (prefix WORKBOOK_) or passed to create_app()."""
 
+import secrets
+
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 IN_MEMORY_SQLITE = "sqlite+aiosqlite:///:memory:"
@@ -20,3 +23,10 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = 65536
     # How long the legacy scoring service takes to answer (chapter 03).
     legacy_delay_s: float = 0.1
+    # The key that signs tokens (HS256). No secret is written in the code: unless
+    # WORKBOOK_JWT_SECRET is set, every Settings instance draws a random one, so tokens of
+    # one app instance mean nothing to another (and none survive a restart). 64 random
+    # bytes: RFC 7518 wants at least the hash size (32 for HS256; PyJWT warns below it).
+    jwt_secret: SecretStr = Field(default_factory=lambda: SecretStr(secrets.token_urlsafe(64)))
+    access_token_ttl_s: int = 900  # 15 minutes
+    refresh_token_ttl_s: int = 7 * 24 * 3600  # 7 days

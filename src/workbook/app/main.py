@@ -10,11 +10,12 @@ from fastapi import APIRouter, FastAPI
 
 from workbook import __version__
 from workbook.app.api.errors import register_error_handlers
-from workbook.app.api.routes import agents, health, users
+from workbook.app.api.routes import agents, auth, health, users
 from workbook.app.config import Settings
 from workbook.app.db import create_engine, create_sessionmaker
 from workbook.app.models import Base
 from workbook.app.security.passwords import password_hasher
+from workbook.app.security.tokens import TokenService
 
 
 def create_app(settings: Settings | None = None, *, extra_routers: Sequence[APIRouter] = ()) -> FastAPI:
@@ -41,7 +42,8 @@ def create_app(settings: Settings | None = None, *, extra_routers: Sequence[APIR
     app = FastAPI(title=settings.app_name, version=__version__, lifespan=lifespan)
     app.state.settings = settings
     app.state.password_hasher = password_hasher(settings)
+    app.state.token_service = TokenService.from_settings(settings)
     register_error_handlers(app)
-    for router in (*extra_routers, health.router, users.router, agents.router):
+    for router in (*extra_routers, health.router, auth.router, users.router, agents.router):
         app.include_router(router)
     return app

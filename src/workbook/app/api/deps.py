@@ -8,14 +8,19 @@ seams where notebooks and katas plug in another component, through
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
 from pwdlib import PasswordHash
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from workbook.app.db import get_db
 from workbook.app.legacy.scoring import LegacyScoringClient
+from workbook.app.models import User
+from workbook.app.security.tokens import InvalidToken, TokenService
 from workbook.app.services import (
     AgentService,
+    AuthService,
     MetadataWriter,
+    Unauthorized,
     UpdateApplier,
     UserService,
     apply_update,
@@ -61,3 +66,50 @@ def get_user_service(
 AgentServiceDep = Annotated[AgentService, Depends(get_agent_service)]
 UserServiceDep = Annotated[UserService, Depends(get_user_service)]
 ScoringClientDep = Annotated[LegacyScoringClient, Depends(get_scoring_client)]
+
+
+# Reads "Authorization: Bearer <token>" (401 with WWW-Authenticate: Bearer if absent), and
+# tells OpenAPI where to get a token.
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/auth/token")
+
+
+def get_token_service(request: Request) -> TokenService:
+    """Issues and verifies tokens (chapter 07); a kata plugs a broken one in here."""
+    return request.app.state.token_service
+
+
+TokenServiceDep = Annotated[TokenService, Depends(get_token_service)]
+
+
+def get_auth_service(
+    session: SessionDep,
+    hasher: Annotated[PasswordHash, Depends(get_password_hasher)],
+    tokens: TokenServiceDep,
+) -> AuthService:
+    return AuthService(session, hasher=hasher, tokens=tokens)
+
+
+AuthServiceDep = Annotated[AuthService, Depends(get_auth_service)]
+
+
+async def get_current_user(
+    token: Annotated[str, Depends(oauth2_scheme)], tokens: TokenServiceDep, session: SessionDep
+) -> User:
+    """The user the access token was issued to. 401 (WWW-Authenticate: Bearer) when the
+    token is forged, expired, not an access token, or its user is gone or disabled; one
+    message for all, so a caller learns nothing about which check failed."""
+    refused = Unauthorized("could not validate credentials")
+    try:
+        # Verifies the signature (HS256 only), then exp/iat/type: no claim is used before.
+        claims = tokens.decode(token, expected_type="access")
+    except InvalidToken:
+        raise refused from None
+    # Checked on every request, not only at login: deleting or disabling a user must
+    # end their access now, not when their token expires.
+    user = await session.get(User, claims.user_id)
+    if user is None or not user.is_active:
+        raise refused
+    return user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -6,9 +6,11 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from workbook.app.services import Conflict, DomainError, NotFound
+from workbook.app.services import Conflict, DomainError, NotFound, Unauthorized
 
-STATUS_OF: dict[type[DomainError], int] = {NotFound: 404, Conflict: 409}
+STATUS_OF: dict[type[DomainError], int] = {Unauthorized: 401, NotFound: 404, Conflict: 409}
+# RFC 6750: a 401 names the authentication scheme it wants.
+HEADERS_OF: dict[int, dict[str, str]] = {401: {"WWW-Authenticate": "Bearer"}}
 
 
 class ErrorDetail(BaseModel):
@@ -17,12 +19,13 @@ class ErrorDetail(BaseModel):
 
 # For `responses=` on routes, so OpenAPI documents the errors a route can answer.
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorDetail, "description": "Not found"}}
+UNAUTHORIZED: dict[int | str, dict[str, Any]] = {401: {"model": ErrorDetail, "description": "Not authenticated"}}
 CONFLICT: dict[int | str, dict[str, Any]] = {409: {"model": ErrorDetail, "description": "Conflicts with what is stored"}}
 
 
 async def domain_error_handler(request: Request, exc: Exception) -> JSONResponse:
     status = next(code for kind, code in STATUS_OF.items() if isinstance(exc, kind))
-    return JSONResponse({"detail": str(exc)}, status_code=status)
+    return JSONResponse({"detail": str(exc)}, status_code=status, headers=HEADERS_OF.get(status))
 
 
 def register_error_handlers(app: FastAPI) -> None:

@@ -2,6 +2,7 @@
 
 from workbook.app.models.agent import Agent
 from workbook.app.models.base import Base
+from workbook.app.models.refresh_session import RefreshSession
 from workbook.app.models.user import User
 
-__all__ = ["Agent", "Base", "User"]
+__all__ = ["Agent", "Base", "RefreshSession", "User"]

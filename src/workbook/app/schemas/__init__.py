@@ -8,6 +8,7 @@ from workbook.app.schemas.agent import (
     AgentWithOwner,
     MetadataUpdate,
 )
+from workbook.app.schemas.auth import RefreshRequest, TokenPublic
 from workbook.app.schemas.user import UserCreate, UserPublic
 
 __all__ = [
@@ -17,6 +18,8 @@ __all__ = [
     "AgentUpdate",
     "AgentWithOwner",
     "MetadataUpdate",
+    "RefreshRequest",
+    "TokenPublic",
     "UserCreate",
     "UserPublic",
 ]

@@ -1,17 +1,21 @@
 """The service layer: all database logic lives here. Services never import FastAPI."""
 
 from workbook.app.services.agents import AgentService
-from workbook.app.services.errors import Conflict, DomainError, NotFound
+from workbook.app.services.auth import AuthService, TokenPair
+from workbook.app.services.errors import Conflict, DomainError, NotFound, Unauthorized
 from workbook.app.services.metadata import MetadataWriter, set_metadata
 from workbook.app.services.updates import UpdateApplier, apply_update
 from workbook.app.services.users import UserService
 
 __all__ = [
     "AgentService",
+    "AuthService",
     "Conflict",
     "DomainError",
     "MetadataWriter",
     "NotFound",
+    "TokenPair",
+    "Unauthorized",
     "UpdateApplier",
     "UserService",
     "apply_update",

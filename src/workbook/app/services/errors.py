@@ -11,3 +11,7 @@ class NotFound(DomainError):
 
 class Conflict(DomainError):
     """The request contradicts what is stored (HTTP 409)."""
+
+
+class Unauthorized(DomainError):
+    """The caller is not authenticated: no, bad or expired credentials (HTTP 401)."""
