@@ -24,6 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 if TYPE_CHECKING:
     from httpx_ws import AsyncWebSocketSession
 
+    from workbook.app.realtime import Broker
+
 from workbook.app.config import Settings
 from workbook.app.main import create_app
 from workbook.scratch_db import scratch_database
@@ -52,12 +54,14 @@ class LiveApp:
         *,
         overrides: Mapping[Callable[..., Any], Callable[..., Any]] | None = None,
         routers: Sequence[APIRouter] = (),
+        broker: "Broker | None" = None,
     ) -> Self:
         """Start a new app on an empty database.
 
         ``overrides`` become ``app.dependency_overrides`` and ``routers`` are included
         ahead of the app's own (a route of theirs replaces the app's on the same path):
-        the ways a notebook or a kata plugs its own component into the app.
+        the ways a notebook or a kata plugs its own component into the app. Apps started
+        with one ``broker`` deliver each other's room broadcasts.
         """
         settings = settings or Settings()
         started: asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]] = asyncio.get_running_loop().create_future()
@@ -65,7 +69,7 @@ class LiveApp:
         # One task owns the app's lifespan from start to stop: its cancel scopes must be
         # entered and left in the same task, while notebook cells and pytest fixture
         # set-up and tear-down each run in a task of their own.
-        owner = asyncio.create_task(cls._serve(settings, overrides or {}, routers, started, stop))
+        owner = asyncio.create_task(cls._serve(settings, overrides or {}, routers, broker, started, stop))
         try:
             app, asgi, client = await started
         except BaseException:
@@ -79,13 +83,16 @@ class LiveApp:
         settings: Settings,
         overrides: Mapping[Callable[..., Any], Callable[..., Any]],
         routers: Sequence[APIRouter],
+        broker: "Broker | None",
         started: "asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]]",
         stop: asyncio.Event,
     ) -> None:
         try:
             async with AsyncExitStack() as stack:
                 url = await stack.enter_async_context(scratch_database(settings.database_url))
-                app = create_app(settings.model_copy(update={"database_url": url}), extra_routers=routers)
+                app = create_app(
+                    settings.model_copy(update={"database_url": url}), extra_routers=routers, broker=broker
+                )
                 app.dependency_overrides.update(overrides)
                 manager = await stack.enter_async_context(LifespanManager(app))
                 client = await stack.enter_async_context(

@@ -29,4 +29,7 @@ class Settings(BaseSettings):
     # bytes: RFC 7518 wants at least the hash size (32 for HS256; PyJWT warns below it).
     jwt_secret: SecretStr = Field(default_factory=lambda: SecretStr(secrets.token_urlsafe(64)))
     access_token_ttl_s: int = 900  # 15 minutes
+    # Broadcasts cross app instances through Redis pub/sub when set; otherwise they stay
+    # in this process (chapter 06).
+    redis_url: str | None = None
     refresh_token_ttl_s: int = 7 * 24 * 3600  # 7 days

@@ -10,20 +10,31 @@ from fastapi import APIRouter, FastAPI
 
 from workbook import __version__
 from workbook.app.api.errors import register_error_handlers
-from workbook.app.api.routes import agents, auth, health, users
+from workbook.app.api.routes import agents, auth, health, rooms, users
 from workbook.app.config import Settings
 from workbook.app.db import create_engine, create_sessionmaker
 from workbook.app.models import Base
+from workbook.app.realtime import Broker, ConnectionManager, InMemoryBroker, RedisBroker
 from workbook.app.security.passwords import password_hasher
 from workbook.app.security.tokens import TokenService
 
 
-def create_app(settings: Settings | None = None, *, extra_routers: Sequence[APIRouter] = ()) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    extra_routers: Sequence[APIRouter] = (),
+    broker: Broker | None = None,
+) -> FastAPI:
     """Build an app. ``extra_routers`` are included before the app's own routers, so a
     route of theirs on the same method and path takes its place (how a kata plugs in a
     learner's endpoint). The OpenAPI document still describes the app's own route for
     such a path (FastAPI lets the last one included win there): to check the schema a
-    replacing route publishes, build a FastAPI() with that router alone."""
+    replacing route publishes, build a FastAPI() with that router alone.
+
+    ``broker`` carries room broadcasts between app instances; pass one InMemoryBroker to
+    several apps to try that in one process. By default: Redis when settings.redis_url is
+    set, else an in-memory broker of this app's own.
+    """
     settings = settings or Settings()
 
     @asynccontextmanager
@@ -31,19 +42,27 @@ def create_app(settings: Settings | None = None, *, extra_routers: Sequence[APIR
         engine = create_engine(settings)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
+        own_redis = broker is None and settings.redis_url is not None
+        app.state.broker = broker or (RedisBroker.from_url(settings.redis_url) if own_redis else InMemoryBroker())
+        app.state.connection_manager = manager = ConnectionManager()
         try:
             if settings.create_schema:
                 async with engine.begin() as connection:
                     await connection.run_sync(Base.metadata.create_all)
-            yield
+            # This instance's sockets get every broadcast published to the broker, from
+            # any instance.
+            async with app.state.broker.subscribe(manager.broadcast):
+                yield
         finally:
             await engine.dispose()  # also when start-up failed: no connection left open
+            if own_redis:
+                await app.state.broker.aclose()
 
     app = FastAPI(title=settings.app_name, version=__version__, lifespan=lifespan)
     app.state.settings = settings
     app.state.password_hasher = password_hasher(settings)
     app.state.token_service = TokenService.from_settings(settings)
     register_error_handlers(app)
-    for router in (*extra_routers, health.router, auth.router, users.router, agents.router):
+    for router in (*extra_routers, health.router, auth.router, users.router, agents.router, rooms.router):
         app.include_router(router)
     return app

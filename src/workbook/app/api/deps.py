@@ -8,6 +8,7 @@ seams where notebooks and katas plug in another component, through
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.requests import HTTPConnection
 from fastapi.security import OAuth2PasswordBearer
 from pwdlib import PasswordHash
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -73,9 +74,10 @@ ScoringClientDep = Annotated[LegacyScoringClient, Depends(get_scoring_client)]
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/auth/token")
 
 
-def get_token_service(request: Request) -> TokenService:
-    """Issues and verifies tokens (chapter 07); a kata plugs a broken one in here."""
-    return request.app.state.token_service
+def get_token_service(connection: HTTPConnection) -> TokenService:
+    """Issues and verifies tokens (chapter 07); a kata plugs a broken one in here.
+    (HTTPConnection, not Request: WebSocket handshakes need it too.)"""
+    return connection.app.state.token_service
 
 
 TokenServiceDep = Annotated[TokenService, Depends(get_token_service)]
