@@ -23,7 +23,8 @@ from httpx_ws.transport import ASGIWebSocketTransport
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
-from workbook.app.realtime import Broker, ConnectionManager, InMemoryBroker, RedisBroker
+from workbook.app.realtime import Broker, ConnectionManager, InMemoryBroker
+from workbook.app.realtime.redis_broker import RedisBroker
 from fake_sockets import connected
 
 REDIS_URL = os.environ.get("WORKBOOK_REDIS_URL")

@@ -14,7 +14,7 @@ from workbook.app.api.routes import agents, auth, health, rooms, users
 from workbook.app.config import Settings
 from workbook.app.db import create_engine, create_sessionmaker
 from workbook.app.models import Base
-from workbook.app.realtime import Broker, ConnectionManager, InMemoryBroker, RedisBroker
+from workbook.app.realtime import Broker, ConnectionManager, InMemoryBroker
 from workbook.app.security.passwords import password_hasher
 from workbook.app.security.tokens import TokenService
 
@@ -43,7 +43,12 @@ def create_app(
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
         own_redis = broker is None and settings.redis_url is not None
-        app.state.broker = broker or (RedisBroker.from_url(settings.redis_url) if own_redis else InMemoryBroker())
+        if own_redis:
+            from workbook.app.realtime.redis_broker import RedisBroker  # only apps with Redis pay for it
+
+            app.state.broker = RedisBroker.from_url(settings.redis_url)
+        else:
+            app.state.broker = broker or InMemoryBroker()
         app.state.connection_manager = manager = ConnectionManager()
         try:
             if settings.create_schema:
