@@ -5,7 +5,7 @@ from pathlib import Path
 
 from workbook.cli.workspace import Workspace
 from workbook.katas.catalog import Kata
-from workbook.katas.results import KataResult, TestResult, status_of
+from workbook.katas.results import KataResult, TestResult
 from workbook.katas.runner import GradeRun, GradingTimeout, grade
 from workbook.katas.scoreboard import next_kata
 
@@ -105,7 +105,7 @@ def watch(workspace: Workspace, start: Kata, *, interval: float = 0.5) -> int:
                     seen = now
                     print(f"\n-- {time.strftime('%H:%M:%S')} change saved, checking {kata.name} --")
                     run = check_once(workspace, kata)
-            kata = next((k for k in katas if status_of(workspace.results(), k.name) != "solved"), None)
+            kata = next_kata(katas, workspace.results())
         print("\nEvery kata is solved. Well done!")
         return 0
     except KeyboardInterrupt:

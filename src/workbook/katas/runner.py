@@ -22,7 +22,6 @@ from workbook.katas.results import KataResult, kata_result, read_document, recor
 @dataclass
 class GradeRun:
     result: KataResult
-    returncode: int
     output: str
 
 
@@ -91,4 +90,4 @@ def grade(
         result = KataResult()
     elif results_file is not None:
         record(results_file, {kata_dir.name: result})
-    return GradeRun(result=result, returncode=returncode, output=output)
+    return GradeRun(result=result, output=output)

@@ -3,9 +3,9 @@
 from typing import Any
 
 from workbook.katas.catalog import Kata
-from workbook.katas.results import NOT_RUN, SOLVED, status_of
+from workbook.katas.results import NOT_RUN, NOT_SOLVED, SOLVED, status_of
 
-MARK = {SOLVED: "[x]", "not solved": "[ ]", NOT_RUN: "[ ]"}
+MARK = {SOLVED: "[x]", NOT_SOLVED: "[ ]", NOT_RUN: "[ ]"}
 
 
 def next_kata(katas: list[Kata], document: dict[str, Any]) -> Kata | None:
