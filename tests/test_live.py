@@ -179,3 +179,22 @@ async def test_routes_lists_every_http_operation_with_its_summary(live: LiveApp)
     }
     assert listed == documented, f"routes() listed {listed}, the OpenAPI document has {documented}"
     assert ("PATCH", "/agents/{agent_id}/metadata") in listed, f"routes() is missing the metadata route: {listed}"
+
+async def test_login_signs_in_as_a_user_made_by_create_user(live: LiveApp):
+    user = await live.create_user(full_name="Ada Lovelace")
+    response = await live.client.get("/users/me", headers=await live.auth_headers(user))
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == user["id"], f"/users/me answered {response.json()} for user {user['id']}"
+
+
+async def test_login_refuses_a_user_it_did_not_make(live: LiveApp):
+    with pytest.raises(LookupError, match="not made by this LiveApp"):
+        await live.login(12345)
+
+
+async def test_start_uses_the_connection_manager_given():
+    from workbook.app.realtime import ConnectionManager
+
+    manager = ConnectionManager()
+    async with await LiveApp.start(connection_manager=manager) as live:
+        assert live.app.state.connection_manager is manager

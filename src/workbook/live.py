@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 if TYPE_CHECKING:
     from httpx_ws import AsyncWebSocketSession
 
-    from workbook.app.realtime import Broker
+    from workbook.app.realtime import Broker, ConnectionManager
 
 from workbook.app.config import Settings
 from workbook.app.main import create_app
@@ -44,6 +44,7 @@ class LiveApp:
         self.client = client
         self._asgi = asgi  # the app as the lifespan manager wraps it (with lifespan state)
         self._made = 0  # for fresh emails and names in create_user / create_agent
+        self._passwords: dict[int, tuple[str, str]] = {}  # user id -> (email, password), for login
         self._stop = stop
         self._owner = owner
 
@@ -55,13 +56,15 @@ class LiveApp:
         overrides: Mapping[Callable[..., Any], Callable[..., Any]] | None = None,
         routers: Sequence[APIRouter] = (),
         broker: "Broker | None" = None,
+        connection_manager: "ConnectionManager | None" = None,
     ) -> Self:
         """Start a new app on an empty database.
 
         ``overrides`` become ``app.dependency_overrides`` and ``routers`` are included
         ahead of the app's own (a route of theirs replaces the app's on the same path):
         the ways a notebook or a kata plugs its own component into the app. Apps started
-        with one ``broker`` deliver each other's room broadcasts.
+        with one ``broker`` deliver each other's room broadcasts; ``connection_manager``
+        replaces the app's own.
         """
         settings = settings or Settings()
         started: asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]] = asyncio.get_running_loop().create_future()
@@ -69,7 +72,7 @@ class LiveApp:
         # One task owns the app's lifespan from start to stop: its cancel scopes must be
         # entered and left in the same task, while notebook cells and pytest fixture
         # set-up and tear-down each run in a task of their own.
-        owner = asyncio.create_task(cls._serve(settings, overrides or {}, routers, broker, started, stop))
+        owner = asyncio.create_task(cls._serve(settings, overrides or {}, routers, broker, connection_manager, started, stop))
         try:
             app, asgi, client = await started
         except BaseException:
@@ -84,6 +87,7 @@ class LiveApp:
         overrides: Mapping[Callable[..., Any], Callable[..., Any]],
         routers: Sequence[APIRouter],
         broker: "Broker | None",
+        connection_manager: "ConnectionManager | None",
         started: "asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]]",
         stop: asyncio.Event,
     ) -> None:
@@ -91,7 +95,8 @@ class LiveApp:
             async with AsyncExitStack() as stack:
                 url = await stack.enter_async_context(scratch_database(settings.database_url))
                 app = create_app(
-                    settings.model_copy(update={"database_url": url}), extra_routers=routers, broker=broker
+                    settings.model_copy(update={"database_url": url}), extra_routers=routers, broker=broker,
+                    connection_manager=connection_manager,
                 )
                 app.dependency_overrides.update(overrides)
                 manager = await stack.enter_async_context(LifespanManager(app))
@@ -117,10 +122,30 @@ class LiveApp:
         await self.stop()
 
     async def create_user(self, email: str | None = None, **fields: Any) -> dict[str, Any]:
-        """POST /users with a valid body (a fresh email unless given); return the user."""
+        """POST /users with a valid body (a fresh email unless given, DEMO_PASSWORD unless
+        given); return the user. ``login`` can then sign in as them."""
         self._made += 1
         body = {"email": email or f"user{self._made}@example.com", "password": DEMO_PASSWORD, **fields}
-        return await self._created("/users", body)
+        user = await self._created("/users", body)
+        self._passwords[user["id"]] = (user["email"], body["password"])
+        return user
+
+    async def login(self, user: Mapping[str, Any] | int) -> dict[str, Any]:
+        """POST /auth/token as a user made by ``create_user``: the token pair
+        (``access_token``, ``refresh_token``, ...)."""
+        user_id = user if isinstance(user, int) else user["id"]
+        if user_id not in self._passwords:
+            raise LookupError(f"user {user_id} was not made by this LiveApp's create_user: log in with POST /auth/token")
+        email, password = self._passwords[user_id]
+        response = await self.client.post("/auth/token", data={"username": email, "password": password})
+        if response.status_code != 200:
+            raise AssertionError(f"POST /auth/token as {email} answered {response.status_code}: {response.text}")
+        return response.json()
+
+    async def auth_headers(self, user: Mapping[str, Any] | int) -> dict[str, str]:
+        """``{"Authorization": "Bearer <access token>"}`` for a user made by ``create_user``
+        (a new login each call: a cached token would expire in a long notebook session)."""
+        return {"Authorization": f"Bearer {(await self.login(user))['access_token']}"}
 
     async def create_agent(self, owner_id: int | None = None, **fields: Any) -> dict[str, Any]:
         """POST /agents with a valid body (a new owner and a fresh name unless given)."""

@@ -24,6 +24,7 @@ def create_app(
     *,
     extra_routers: Sequence[APIRouter] = (),
     broker: Broker | None = None,
+    connection_manager: ConnectionManager | None = None,
 ) -> FastAPI:
     """Build an app. ``extra_routers`` are included before the app's own routers, so a
     route of theirs on the same method and path takes its place (how a kata plugs in a
@@ -33,7 +34,8 @@ def create_app(
 
     ``broker`` carries room broadcasts between app instances; pass one InMemoryBroker to
     several apps to try that in one process. By default: Redis when settings.redis_url is
-    set, else an in-memory broker of this app's own.
+    set, else an in-memory broker of this app's own. ``connection_manager`` replaces the
+    app's ConnectionManager (how a kata plugs in a learner's).
     """
     settings = settings or Settings()
 
@@ -49,7 +51,7 @@ def create_app(
             app.state.broker = RedisBroker.from_url(settings.redis_url)
         else:
             app.state.broker = broker or InMemoryBroker()
-        app.state.connection_manager = manager = ConnectionManager()
+        app.state.connection_manager = manager = connection_manager or ConnectionManager()
         try:
             if settings.create_schema:
                 async with engine.begin() as connection:
