@@ -37,32 +37,30 @@ async def live() -> AsyncIterator[LiveApp]:
 
 @pytest.fixture
 async def owner_id(live: LiveApp) -> int:
-    """The id of a user who can own agents."""
-    response = await live.client.post("/users", json={"email": "owner@example.com", "full_name": "Owner", "password": PASSWORD})
-    assert response.status_code == 201, response.text
-    return response.json()["id"]
+    """The id of a user who can own agents. The test's ``live.client`` is signed in as them
+    (their access token in its Authorization header)."""
+    owner = await live.create_user("owner@example.com", full_name="Owner")
+    live.client.headers.update(await live.auth_headers(owner))
+    return owner["id"]
 
 
 @pytest.fixture
 def create_user(live: LiveApp) -> Callable[..., Awaitable[dict[str, Any]]]:
-    """POST /users, expect 201, return the created user."""
+    """POST /users, expect 201, return the created user (``live.login`` can sign in as them)."""
 
     async def create(email: str, full_name: str = "") -> dict[str, Any]:
-        response = await live.client.post("/users", json={"email": email, "full_name": full_name, "password": PASSWORD})
-        assert response.status_code == 201, response.text
-        return response.json()
+        return await live.create_user(email, full_name=full_name)
 
     return create
 
 
 @pytest.fixture
 def create_agent(live: LiveApp, owner_id: int) -> Callable[..., Awaitable[dict[str, Any]]]:
-    """POST /agents (owned by `owner_id` unless told otherwise), expect 201, return the agent."""
+    """POST /agents signed in as its owner (`owner_id` unless told otherwise), expect 201,
+    return the agent."""
 
-    async def create(**fields: Any) -> dict[str, Any]:
-        response = await live.client.post("/agents", json={"owner_id": owner_id, "name": "Agent", **fields})
-        assert response.status_code == 201, response.text
-        return response.json()
+    async def create(owner_id: int = owner_id, **fields: Any) -> dict[str, Any]:
+        return await live.create_agent(owner_id, **{"name": "Agent", **fields})
 
     return create
 

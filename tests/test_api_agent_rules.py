@@ -15,7 +15,7 @@ pytestmark = pytest.mark.database
 
 async def test_a_second_agent_with_the_same_name_for_one_owner_answers_409(live, create_agent):
     await create_agent(name="scout")
-    again = await live.client.post("/agents", json={"owner_id": 1, "name": "scout"})
+    again = await live.client.post("/agents", json={"name": "scout"})
     assert again.status_code == 409, again.text
     assert "scout" in again.json()["detail"]
 
@@ -23,8 +23,7 @@ async def test_a_second_agent_with_the_same_name_for_one_owner_answers_409(live,
 async def test_two_owners_may_use_the_same_agent_name(live, create_agent, create_user):
     await create_agent(name="scout")
     other = await create_user("grace@example.com")
-    response = await live.client.post("/agents", json={"owner_id": other["id"], "name": "scout"})
-    assert response.status_code == 201, response.text
+    assert (await create_agent(owner_id=other["id"], name="scout"))["name"] == "scout"
 
 
 async def test_renaming_onto_a_name_in_use_answers_409_and_keeps_the_old_name(live, create_agent):
@@ -36,12 +35,13 @@ async def test_renaming_onto_a_name_in_use_answers_409_and_keeps_the_old_name(li
     assert kept.json()["name"] == "critic", kept.text
 
 
-async def test_agents_with_owners_takes_two_queries_however_many_agents(live, create_user):
+async def test_agents_with_owners_takes_two_queries_however_many_agents(live, create_user, create_agent):
+    owners = []
     for n in range(5):
         owner = await create_user(f"owner{n}@example.com", full_name=f"Owner {n}")
+        owners.append(owner)
         for name in ("a", "b"):
-            created = await live.client.post("/agents", json={"owner_id": owner["id"], "name": name})
-            assert created.status_code == 201, created.text
+            await create_agent(owner_id=owner["id"], name=name)
     statements: list[str] = []
     event.listen(live.engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
     response = await live.client.get("/agents/with-owners")
@@ -49,7 +49,7 @@ async def test_agents_with_owners_takes_two_queries_however_many_agents(live, cr
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(selects) == 2, f"listing 10 agents of 5 owners sent {len(selects)} SELECTs: {selects}"
     first = response.json()[0]
-    assert first["owner"] == {"id": 1, "email": "owner0@example.com", "full_name": "Owner 0"}, first
+    assert first["owner"] == {"id": owners[0]["id"], "email": "owner0@example.com", "full_name": "Owner 0"}, first
 
 
 async def test_scoring_calls_overlap_instead_of_queueing_behind_each_other(live, agent):

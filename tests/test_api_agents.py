@@ -1,6 +1,8 @@
 """Agents: CRUD on /agents and the metadata document on /agents/{agent_id}/metadata.
 
-Every read-back is a new request, hence a new session: it sees what was committed.
+Every read-back is a new request, hence a new session: it sees what was committed. The
+``owner_id`` fixture signs ``live.client`` in as the owner; who may do what is checked at
+the end of this file.
 """
 
 from typing import Any
@@ -25,7 +27,6 @@ async def read_agent(live: LiveApp, agent_id: int) -> dict[str, Any]:
 
 async def test_create_agent_answers_201_with_the_agent(live: LiveApp, owner_id: int):
     sent = {
-        "owner_id": owner_id,
         "name": "Scout",
         "description": "finds things",
         "status": "running",
@@ -35,23 +36,33 @@ async def test_create_agent_answers_201_with_the_agent(live: LiveApp, owner_id: 
     assert response.status_code == 201, response.text
     created = response.json()
     assert isinstance(created["id"], int), created
-    assert created == {"id": created["id"], **sent}
+    assert created == {"id": created["id"], "owner_id": owner_id, **sent}
 
 
 async def test_create_agent_fills_the_defaults(live: LiveApp, owner_id: int):
-    response = await live.client.post("/agents", json={"owner_id": owner_id, "name": "Scout"})
+    response = await live.client.post("/agents", json={"name": "Scout"})
     assert response.status_code == 201, response.text
     created = response.json()
     defaults = {key: created[key] for key in ("description", "status", "agent_metadata")}
     assert defaults == {"description": None, "status": "idle", "agent_metadata": {}}, created
 
 
-async def test_create_agent_for_an_unknown_owner_answers_404_and_creates_nothing(live: LiveApp):
-    response = await live.client.post("/agents", json={"owner_id": 999, "name": "Orphan"})
-    assert response.status_code == 404, f"unknown owner: expected 404, got {response.status_code} {response.text}"
-    assert response.json() == {"detail": "owner 999 not found"}
+async def test_create_agent_signed_out_answers_401_and_creates_nothing(live: LiveApp):
+    response = await live.client.post("/agents", json={"name": "Orphan"})
+    assert response.status_code == 401, f"no token: expected 401, got {response.status_code} {response.text}"
+    assert response.headers.get("www-authenticate") == "Bearer", response.headers
     listed = await live.client.get("/agents")
     assert listed.json() == [], f"a refused agent was stored anyway: {listed.text}"
+
+
+async def test_an_owner_id_in_the_create_body_does_not_choose_the_owner(live: LiveApp, owner_id: int, create_user):
+    victim = await create_user("victim@example.com")
+    response = await live.client.post("/agents", json={"owner_id": victim["id"], "name": "Planted"})
+    assert response.status_code == 201, response.text
+    assert response.json()["owner_id"] == owner_id, (
+        f"signed in as user {owner_id} and sent owner_id={victim['id']}: the agent belongs to "
+        f"{response.json()['owner_id']}; the owner must be the signed-in user"
+    )
 
 
 @pytest.mark.parametrize(
@@ -62,14 +73,13 @@ async def test_create_agent_for_an_unknown_owner_answers_404_and_creates_nothing
         ({"status": "sleeping"}, ["body", "status"]),
         ({"agent_metadata": ["not", "an", "object"]}, ["body", "agent_metadata"]),
         ({"name": OMIT}, ["body", "name"]),
-        ({"owner_id": OMIT}, ["body", "owner_id"]),
     ],
-    ids=["empty name", "name too long", "unknown status", "metadata not an object", "no name", "no owner_id"],
+    ids=["empty name", "name too long", "unknown status", "metadata not an object", "no name"],
 )
 async def test_create_agent_with_an_invalid_body_answers_422(
     live: LiveApp, owner_id: int, change: dict[str, Any], loc: list[str]
 ):
-    body = {"owner_id": owner_id, "name": "Scout", **change}
+    body = {"name": "Scout", **change}
     body = {key: value for key, value in body.items() if value is not OMIT}
     response = await live.client.post("/agents", json=body)
     assert response.status_code == 422, f"sent {body}: expected 422, got {response.status_code} {response.text}"
@@ -156,7 +166,7 @@ async def test_update_agent_with_an_invalid_field_answers_422_and_changes_nothin
     assert await read_agent(live, agent["id"]) == agent
 
 
-async def test_update_unknown_agent_answers_404(live: LiveApp):
+async def test_update_unknown_agent_answers_404(live: LiveApp, owner_id: int):
     response = await live.client.patch("/agents/999", json={"name": "Ghost"})
     assert response.status_code == 404, response.text
     assert response.json() == {"detail": "agent 999 not found"}
@@ -246,7 +256,7 @@ async def test_set_metadata_with_an_invalid_body_answers_422(
     assert response.status_code == 422, f"sent {body}: expected 422, got {response.status_code} {response.text}"
 
 
-async def test_set_metadata_of_an_unknown_agent_answers_404(live: LiveApp):
+async def test_set_metadata_of_an_unknown_agent_answers_404(live: LiveApp, owner_id: int):
     response = await live.client.patch("/agents/999/metadata", json={"path": ["k"], "value": 1})
     assert response.status_code == 404, response.text
     assert response.json() == {"detail": "agent 999 not found"}
@@ -290,14 +300,65 @@ async def test_openapi_agent_public_has_the_public_fields(live: LiveApp):
 def test_openapi_documents_the_error_answers_of_each_route(live):
     paths = live.app.openapi()["paths"]
     expected = {
-        ("post", "/agents"): {"404"},
+        ("post", "/agents"): {"401", "409"},
         ("get", "/agents/{agent_id}"): {"404"},
-        ("patch", "/agents/{agent_id}"): {"404"},
-        ("delete", "/agents/{agent_id}"): {"404"},
-        ("patch", "/agents/{agent_id}/metadata"): {"404", "409"},
+        ("patch", "/agents/{agent_id}"): {"401", "403", "404", "409"},
+        ("delete", "/agents/{agent_id}"): {"401", "403", "404"},
+        ("patch", "/agents/{agent_id}/metadata"): {"401", "403", "404", "409"},
         ("post", "/users"): {"409"},
         ("get", "/users/{user_id}"): {"404"},
     }
     for (method, path), codes in expected.items():
         documented = set(paths[path][method]["responses"])
         assert codes <= documented, f"{method.upper()} {path} documents {sorted(documented)}, missing {sorted(codes - documented)}"
+
+
+# --- who may change an agent ----------------------------------------------------------------
+
+CHANGES = [
+    ("patch", "/agents/{id}", {"name": "Hijacked"}),
+    ("patch", "/agents/{id}/metadata", {"path": ["hijacked"], "value": True}),
+    ("delete", "/agents/{id}", None),
+]
+
+
+async def send(live: LiveApp, method: str, path: str, body: Any, headers: dict[str, str] | None = None):
+    return await live.client.request(method, path, json=body, headers=headers)
+
+
+@pytest.mark.parametrize(("method", "path", "body"), CHANGES, ids=["update", "metadata", "delete"])
+async def test_changing_someone_elses_agent_answers_403_and_changes_nothing(
+    live: LiveApp, agent: dict[str, Any], create_user, method: str, path: str, body: Any
+):
+    intruder = await create_user("intruder@example.com")
+    response = await send(live, method, path.format(id=agent["id"]), body, await live.auth_headers(intruder))
+    assert response.status_code == 403, (
+        f"{method.upper()} {path} on user {agent['owner_id']}'s agent, signed in as user "
+        f"{intruder['id']}: expected 403, got {response.status_code} {response.text}"
+    )
+    assert response.json() == {"detail": f"agent {agent['id']} belongs to another user"}
+    assert await read_agent(live, agent["id"]) == agent, "a refused change was applied anyway"
+
+
+@pytest.mark.parametrize(("method", "path", "body"), CHANGES, ids=["update", "metadata", "delete"])
+async def test_changing_an_agent_signed_out_answers_401_and_changes_nothing(
+    live: LiveApp, agent: dict[str, Any], method: str, path: str, body: Any
+):
+    response = await send(live, method, path.format(id=agent["id"]), body, {"Authorization": ""})
+    assert response.status_code == 401, f"{method.upper()} {path} without a token: got {response.status_code} {response.text}"
+    assert response.headers.get("www-authenticate") == "Bearer", response.headers
+    assert await read_agent(live, agent["id"]) == agent, "a refused change was applied anyway"
+
+
+@pytest.mark.parametrize(("method", "path", "body"), CHANGES, ids=["update", "metadata", "delete"])
+async def test_changing_an_agent_that_does_not_exist_answers_404_not_403(
+    live: LiveApp, owner_id: int, method: str, path: str, body: Any
+):
+    response = await send(live, method, path.format(id=999), body)
+    assert response.status_code == 404, f"{method.upper()} {path} on no agent: got {response.status_code} {response.text}"
+
+
+async def test_anyone_may_read_agents_signed_out(live: LiveApp, agent: dict[str, Any]):
+    for path in ("/agents", f"/agents/{agent['id']}", "/agents/with-owners"):
+        response = await live.client.get(path, headers={"Authorization": ""})
+        assert response.status_code == 200, f"GET {path} signed out: got {response.status_code} {response.text}"

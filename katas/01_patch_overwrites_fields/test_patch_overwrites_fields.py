@@ -35,7 +35,7 @@ async def live(kata):
 async def agent(live: LiveApp) -> dict[str, Any]:
     """A new agent (and owner) whose every field has a value."""
     created = await live.create_agent(description="Finds leads", status="running")
-    return {"id": created["id"], **{field: created[field] for field in FIELDS}}
+    return {"id": created["id"], "owner_id": created["owner_id"], **{field: created[field] for field in FIELDS}}
 
 
 def shown(value: Any) -> str:
@@ -79,9 +79,10 @@ async def patch_and_check(live: LiveApp, agent: dict[str, Any], body: dict[str, 
     sent, which take the values sent."""
     before = {field: agent[field] for field in FIELDS}
     expected = {**before, **body}
+    signed_in_as_owner = await live.auth_headers(agent["owner_id"])
     with columns_updated(live.engine) as updates:
         try:
-            response = await live.client.patch(f"/agents/{agent['id']}", json=body)
+            response = await live.client.patch(f"/agents/{agent['id']}", json=body, headers=signed_in_as_owner)
         except Exception as exc:  # the app raised instead of answering: a server sends 500
             raise AssertionError(
                 f"PATCH /agents/{{id}} {shown(body)} raised {type(exc).__name__} in the app (a "

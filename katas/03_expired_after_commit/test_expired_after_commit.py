@@ -19,7 +19,7 @@ from fastapi import APIRouter, status
 from fastapi.exceptions import ResponseValidationError
 from pydantic import BaseModel
 
-from workbook.app.api.deps import SessionDep
+from workbook.app.api.deps import CurrentUser, SessionDep
 from workbook.app.db import get_db
 from workbook.app.models import Agent, User
 from workbook.app.schemas import AgentCreate, AgentPublic
@@ -45,8 +45,8 @@ def kata_routes(writes) -> APIRouter:
     router = APIRouter(prefix="/agents")
 
     @router.post("", response_model=AgentPublic, status_code=status.HTTP_201_CREATED)
-    async def register(data: AgentCreate, session: SessionDep):
-        return await writes.register_agent(session, data=data)
+    async def register(data: AgentCreate, user: CurrentUser, session: SessionDep):
+        return await writes.register_agent(session, owner_id=user.id, data=data)
 
     @router.post("/{agent_id}/rename", response_model=AgentPublic)
     async def rename(agent_id: int, body: Rename, session: SessionDep):
@@ -113,10 +113,10 @@ def what_went_wrong(error: Exception) -> str:
     return f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
 
 
-async def call(live: LiveApp, method: str, path: str, body: dict):
+async def call(live: LiveApp, method: str, path: str, body: dict, headers: dict[str, str] | None = None):
     """Send a request; if the app raises instead of answering, fail saying why."""
     try:
-        return await live.client.request(method, path, json=body)
+        return await live.client.request(method, path, json=body, headers=headers)
     except Exception as error:  # the in-process client re-raises the app's exceptions
         message = (
             f"{method} {path} got no answer: the app raised {type(error).__name__} while "
@@ -129,8 +129,11 @@ async def call(live: LiveApp, method: str, path: str, body: dict):
 
 async def test_register_answers_with_the_new_agent(live):
     owner_id = await new_owner(live)
-    body = {"owner_id": owner_id, "name": "scout", **RICH}
-    response = await call(live, "POST", "/agents", body)
+    # Signed in as the owner: an access token from the app's token service (logging in
+    # through the API would go through your sessions too).
+    token = live.app.state.token_service.issue_access(user_id=owner_id).token
+    body = {"name": "scout", **RICH}
+    response = await call(live, "POST", "/agents", body, {"Authorization": f"Bearer {token}"})
     assert response.status_code == 201, f"POST /agents answered {response.status_code}: {response.text}"
     answered = response.json()
     in_database = await stored(live, answered.get("id", -1))
@@ -139,7 +142,8 @@ async def test_register_answers_with_the_new_agent(live):
         f"POST /agents answered {answered}; the stored agent is {in_database}: the answer must "
         f"show the agent as stored, every field"
     )
-    assert {key: answered[key] for key in body} == body, f"POST /agents {body} answered {answered}"
+    assert {key: answered.get(key) for key in body} == body, f"POST /agents {body} answered {answered}"
+    assert answered["owner_id"] == owner_id, f"POST /agents signed in as user {owner_id} answered {answered}"
 
 
 async def test_rename_answers_with_every_field(live):

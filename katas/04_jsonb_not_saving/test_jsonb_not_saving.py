@@ -27,8 +27,11 @@ async def live(kata):
 
 @pytest.fixture
 async def agent_id(live: LiveApp) -> int:
-    """A new agent (and owner) for each test, with START as its metadata."""
-    return (await live.create_agent(agent_metadata=START))["id"]
+    """A new agent (and owner) for each test, with START as its metadata; the app's client
+    is signed in as its owner (only the owner may change an agent)."""
+    agent = await live.create_agent(agent_metadata=START)
+    live.client.headers.update(await live.auth_headers(agent["owner_id"]))
+    return agent["id"]
 
 
 async def set_key(live: LiveApp, agent_id: int, path: list[str], value: Any) -> dict:

@@ -148,14 +148,16 @@ class LiveApp:
         return {"Authorization": f"Bearer {(await self.login(user))['access_token']}"}
 
     async def create_agent(self, owner_id: int | None = None, **fields: Any) -> dict[str, Any]:
-        """POST /agents with a valid body (a new owner and a fresh name unless given)."""
+        """POST /agents, signed in as the owner (a user made by ``create_user``; a new one
+        unless given), with a valid body (a fresh name unless given)."""
         if owner_id is None:
             owner_id = (await self.create_user())["id"]
         self._made += 1
-        return await self._created("/agents", {"owner_id": owner_id, "name": f"agent{self._made}", **fields})
+        body = {"name": f"agent{self._made}", **fields}
+        return await self._created("/agents", body, headers=await self.auth_headers(owner_id))
 
-    async def _created(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        response = await self.client.post(path, json=body)
+    async def _created(self, path: str, body: dict[str, Any], headers: dict[str, str] | None = None) -> dict[str, Any]:
+        response = await self.client.post(path, json=body, headers=headers)
         if response.status_code != 201:
             raise AssertionError(f"POST {path} {body} answered {response.status_code}: {response.text}")
         return response.json()

@@ -6,9 +6,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from workbook.app.services import Conflict, DomainError, NotFound, Unauthorized
+from workbook.app.services import Conflict, DomainError, Forbidden, NotFound, Unauthorized
 
-STATUS_OF: dict[type[DomainError], int] = {Unauthorized: 401, NotFound: 404, Conflict: 409}
+STATUS_OF: dict[type[DomainError], int] = {Unauthorized: 401, Forbidden: 403, NotFound: 404, Conflict: 409}
 # RFC 6750: a 401 names the authentication scheme it wants.
 HEADERS_OF: dict[int, dict[str, str]] = {401: {"WWW-Authenticate": "Bearer"}}
 
@@ -20,6 +20,7 @@ class ErrorDetail(BaseModel):
 # For `responses=` on routes, so OpenAPI documents the errors a route can answer.
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorDetail, "description": "Not found"}}
 UNAUTHORIZED: dict[int | str, dict[str, Any]] = {401: {"model": ErrorDetail, "description": "Not authenticated"}}
+FORBIDDEN: dict[int | str, dict[str, Any]] = {403: {"model": ErrorDetail, "description": "Not yours to change"}}
 CONFLICT: dict[int | str, dict[str, Any]] = {409: {"model": ErrorDetail, "description": "Conflicts with what is stored"}}
 
 

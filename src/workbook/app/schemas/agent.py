@@ -8,7 +8,8 @@ AgentStatus = Literal["idle", "running", "paused", "archived"]
 
 
 class AgentCreate(BaseModel):
-    owner_id: int
+    """A new agent; its owner is the signed-in user, never a field the client picks."""
+
     name: str = Field(min_length=1, max_length=100)
     description: str | None = Field(default=None, max_length=2000)
     status: AgentStatus = "idle"

@@ -2,7 +2,7 @@
 
 from workbook.app.services.agents import AgentService
 from workbook.app.services.auth import AuthService, TokenPair
-from workbook.app.services.errors import Conflict, DomainError, NotFound, Unauthorized
+from workbook.app.services.errors import Conflict, DomainError, Forbidden, NotFound, Unauthorized
 from workbook.app.services.metadata import MetadataWriter, set_metadata
 from workbook.app.services.updates import UpdateApplier, apply_update
 from workbook.app.services.users import UserService
@@ -12,6 +12,7 @@ __all__ = [
     "AuthService",
     "Conflict",
     "DomainError",
+    "Forbidden",
     "MetadataWriter",
     "NotFound",
     "TokenPair",

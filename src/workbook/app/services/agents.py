@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from workbook.app.legacy.scoring import LegacyScoringClient
 from workbook.app.models import Agent, User
 from workbook.app.schemas import AgentCreate, AgentUpdate
-from workbook.app.services.errors import Conflict, NotFound
+from workbook.app.services.errors import Conflict, Forbidden, NotFound
 from workbook.app.services.metadata import MetadataWriter, set_metadata
 from workbook.app.services.updates import UpdateApplier, apply_update
 
@@ -29,13 +29,13 @@ class AgentService:
         self.metadata_writer = metadata_writer
         self.update_applier = update_applier
 
-    async def create(self, *, data: AgentCreate) -> Agent:
-        if await self.session.get(User, data.owner_id) is None:
-            raise NotFound(f"owner {data.owner_id} not found")
-        await self._ensure_name_free(owner_id=data.owner_id, name=data.name)
-        agent = Agent(**data.model_dump())
+    async def create(self, *, owner_id: int, data: AgentCreate) -> Agent:
+        if await self.session.get(User, owner_id) is None:
+            raise NotFound(f"owner {owner_id} not found")
+        await self._ensure_name_free(owner_id=owner_id, name=data.name)
+        agent = Agent(owner_id=owner_id, **data.model_dump())
         self.session.add(agent)
-        await self._commit_or_name_taken(owner_id=data.owner_id, name=data.name)
+        await self._commit_or_name_taken(owner_id=owner_id, name=data.name)
         return agent
 
     async def get(self, *, agent_id: int) -> Agent:
@@ -55,21 +55,29 @@ class AgentService:
         query = select(Agent).options(selectinload(Agent.owner)).order_by(Agent.id)
         return (await self.session.scalars(query)).all()
 
-    async def update(self, *, agent_id: int, data: AgentUpdate) -> Agent:
+    async def get_owned(self, *, agent_id: int, user_id: int) -> Agent:
+        """The agent, if ``user_id`` owns it. NotFound if there is no such agent; Forbidden
+        if it is someone else's (agents are public to read, so its existence is no secret)."""
         agent = await self.get(agent_id=agent_id)
+        if agent.owner_id != user_id:
+            raise Forbidden(f"agent {agent_id} belongs to another user")
+        return agent
+
+    async def update(self, *, agent_id: int, user_id: int, data: AgentUpdate) -> Agent:
+        agent = await self.get_owned(agent_id=agent_id, user_id=user_id)
         if data.name is not None and data.name != agent.name:
             await self._ensure_name_free(owner_id=agent.owner_id, name=data.name)
         self.update_applier(agent, data)
         await self._commit_or_name_taken(owner_id=agent.owner_id, name=agent.name)
         return agent
 
-    async def delete(self, *, agent_id: int) -> None:
-        agent = await self.get(agent_id=agent_id)
+    async def delete(self, *, agent_id: int, user_id: int) -> None:
+        agent = await self.get_owned(agent_id=agent_id, user_id=user_id)
         await self.session.delete(agent)
         await self.session.commit()
 
-    async def set_metadata(self, *, agent_id: int, path: Sequence[str], value: Any) -> Agent:
-        agent = await self.get(agent_id=agent_id)
+    async def set_metadata(self, *, agent_id: int, user_id: int, path: Sequence[str], value: Any) -> Agent:
+        agent = await self.get_owned(agent_id=agent_id, user_id=user_id)
         node: Any = agent.agent_metadata
         for depth, key in enumerate(path[:-1]):
             node = node.get(key, {})

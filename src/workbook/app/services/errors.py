@@ -9,6 +9,10 @@ class NotFound(DomainError):
     """The thing asked for does not exist (HTTP 404)."""
 
 
+class Forbidden(DomainError):
+    """The caller is known but may not do this, e.g. change another user's agent (HTTP 403)."""
+
+
 class Conflict(DomainError):
     """The request contradicts what is stored (HTTP 409)."""
 

@@ -1,19 +1,26 @@
-"""Agents: CRUD and their JSON metadata document."""
+"""Agents: CRUD and their JSON metadata document.
+
+Anyone may read agents; creating one needs a signed-in user (its owner), and changing or
+deleting one needs its owner: 401 without a valid access token, 403 for someone else's.
+"""
 
 from fastapi import APIRouter, status
 
-from workbook.app.api.deps import AgentServiceDep, ScoringClientDep
-from workbook.app.api.errors import CONFLICT, NOT_FOUND
+from workbook.app.api.deps import AgentServiceDep, CurrentUser, ScoringClientDep
+from workbook.app.api.errors import CONFLICT, FORBIDDEN, NOT_FOUND, UNAUTHORIZED
 from workbook.app.schemas import AgentCreate, AgentPublic, AgentUpdate, AgentWithOwner, MetadataUpdate
 
 router = APIRouter(prefix="/agents", tags=["agents"])
 
 
-@router.post("", response_model=AgentPublic, status_code=status.HTTP_201_CREATED, responses=NOT_FOUND | CONFLICT)
-async def create_agent(data: AgentCreate, agents: AgentServiceDep):
-    """Create an agent. 404 if the owner does not exist, 409 if the owner already has an
-    agent of that name."""
-    return await agents.create(data=data)
+OWNER_ONLY = UNAUTHORIZED | FORBIDDEN | NOT_FOUND
+
+
+@router.post("", response_model=AgentPublic, status_code=status.HTTP_201_CREATED, responses=UNAUTHORIZED | CONFLICT)
+async def create_agent(data: AgentCreate, user: CurrentUser, agents: AgentServiceDep):
+    """Create an agent owned by the signed-in user. 409 if they already have an agent of
+    that name."""
+    return await agents.create(owner_id=user.id, data=data)
 
 
 @router.get("", response_model=list[AgentPublic])
@@ -34,24 +41,24 @@ async def read_agent(agent_id: int, agents: AgentServiceDep):
     return await agents.get(agent_id=agent_id)
 
 
-@router.patch("/{agent_id}", response_model=AgentPublic, responses=NOT_FOUND | CONFLICT)
-async def update_agent(agent_id: int, data: AgentUpdate, agents: AgentServiceDep):
-    """Change the fields sent; the others keep their values. 409 on a name the owner
-    already uses."""
-    return await agents.update(agent_id=agent_id, data=data)
+@router.patch("/{agent_id}", response_model=AgentPublic, responses=OWNER_ONLY | CONFLICT)
+async def update_agent(agent_id: int, data: AgentUpdate, user: CurrentUser, agents: AgentServiceDep):
+    """Change the fields sent; the others keep their values. Owner only. 409 on a name the
+    owner already uses."""
+    return await agents.update(agent_id=agent_id, user_id=user.id, data=data)
 
 
-@router.delete("/{agent_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
-async def delete_agent(agent_id: int, agents: AgentServiceDep) -> None:
-    """Delete an agent. 404 if there is none."""
-    await agents.delete(agent_id=agent_id)
+@router.delete("/{agent_id}", status_code=status.HTTP_204_NO_CONTENT, responses=OWNER_ONLY)
+async def delete_agent(agent_id: int, user: CurrentUser, agents: AgentServiceDep) -> None:
+    """Delete an agent. Owner only; 404 if there is none."""
+    await agents.delete(agent_id=agent_id, user_id=user.id)
 
 
-@router.patch("/{agent_id}/metadata", response_model=AgentPublic, responses=NOT_FOUND | CONFLICT)
-async def set_agent_metadata(agent_id: int, change: MetadataUpdate, agents: AgentServiceDep):
+@router.patch("/{agent_id}/metadata", response_model=AgentPublic, responses=OWNER_ONLY | CONFLICT)
+async def set_agent_metadata(agent_id: int, change: MetadataUpdate, user: CurrentUser, agents: AgentServiceDep):
     """Set one key of the agent's metadata, nested as `path` says; missing levels are
-    created. 409 if a level on the path holds something other than an object."""
-    return await agents.set_metadata(agent_id=agent_id, path=change.path, value=change.value)
+    created. Owner only. 409 if a level on the path holds something other than an object."""
+    return await agents.set_metadata(agent_id=agent_id, user_id=user.id, path=change.path, value=change.value)
 
 
 @router.get("/{agent_id}/score", responses=NOT_FOUND)

@@ -29,9 +29,9 @@ def readable(agent: Agent, *, fallback: dict[str, Any]) -> Agent | dict[str, Any
     return agent
 
 
-async def register_agent(session: AsyncSession, *, data: AgentCreate) -> Agent | dict[str, Any]:
-    """Store a new agent; return it."""
-    agent = Agent(**data.model_dump())
+async def register_agent(session: AsyncSession, *, owner_id: int, data: AgentCreate) -> Agent | dict[str, Any]:
+    """Store a new agent owned by ``owner_id``; return it."""
+    agent = Agent(owner_id=owner_id, **data.model_dump())
     session.add(agent)
     await session.commit()
     return readable(agent, fallback={"id": 0, **data.model_dump()})

@@ -16,9 +16,9 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     return async_sessionmaker(engine)
 
 
-async def register_agent(session: AsyncSession, *, data: AgentCreate) -> Agent:
-    """Store a new agent; return it."""
-    agent = Agent(**data.model_dump())
+async def register_agent(session: AsyncSession, *, owner_id: int, data: AgentCreate) -> Agent:
+    """Store a new agent owned by ``owner_id``; return it."""
+    agent = Agent(owner_id=owner_id, **data.model_dump())
     session.add(agent)
     await session.flush()
     await session.refresh(agent)
