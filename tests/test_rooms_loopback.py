@@ -5,28 +5,16 @@ import asyncio
 import json
 from typing import Any
 
-import httpx
 import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import InvalidStatus
 
 from workbook.app.config import Settings
-from workbook.live import DEMO_PASSWORD
 from workbook.served import ServedApp, ServerDidNotStart, served_app
 
 pytestmark = [pytest.mark.loopback, pytest.mark.database]
 
 RECEIVE_TIMEOUT = 2.0  # seconds: a message that has not come by then is missing
-
-
-async def signed_up(served: ServedApp, email: str) -> dict[str, Any]:
-    """POST /users then POST /auth/token (a form) over HTTP: the user and their tokens."""
-    async with httpx.AsyncClient(base_url=served.url, timeout=5.0) as client:
-        created = await client.post("/users", json={"email": email, "password": DEMO_PASSWORD})
-        assert created.status_code == 201, created.text
-        login = await client.post("/auth/token", data={"username": email, "password": DEMO_PASSWORD})
-        assert login.status_code == 200, login.text
-    return {"id": created.json()["id"], **login.json()}
 
 
 def room(served: ServedApp, name: str, token: str | None) -> connect:
@@ -47,7 +35,7 @@ async def receive(socket: ClientConnection, count: int) -> list[Any]:
 
 
 async def test_two_clients_exchange_messages_and_both_see_one_order(served):
-    ada, bob = await signed_up(served, "ada@example.com"), await signed_up(served, "bob@example.com")
+    ada, bob = await served.sign_up("ada@example.com"), await served.sign_up("bob@example.com")
     async with room(served, "lobby", ada["access_token"]) as ada_socket, room(
         served, "lobby", bob["access_token"]
     ) as bob_socket:
@@ -67,7 +55,7 @@ async def test_two_clients_exchange_messages_and_both_see_one_order(served):
 
 @pytest.mark.parametrize("case", ["no token", "refresh token", "garbage"])
 async def test_a_handshake_without_a_valid_access_token_is_rejected_with_http_403(served, case):
-    tokens = await signed_up(served, "eve@example.com")
+    tokens = await served.sign_up("eve@example.com")
     token = {"no token": None, "refresh token": tokens["refresh_token"], "garbage": "not-a-jwt"}[case]
     # The endpoint closes with 1008 *before* accepting. No WebSocket exists yet, so there is
     # no close frame to carry 1008: the ASGI spec has the server answer the handshake with

@@ -17,11 +17,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 import uvicorn
 from fastapi import FastAPI
 
 from workbook.app.config import Settings
 from workbook.app.main import create_app
+from workbook.live import DEMO_PASSWORD
 from workbook.scratch_db import scratch_database
 
 HOST = "127.0.0.1"
@@ -38,6 +40,18 @@ class ServedApp:
 
     def ws_url(self, path: str) -> str:
         return "ws" + self.url.removeprefix("http") + path
+
+    async def sign_up(self, email: str, password: str = DEMO_PASSWORD) -> dict[str, Any]:
+        """POST /users, then POST /auth/token (a form), over HTTP: the new user's ``id``
+        with its tokens (``access_token``, ``refresh_token``, ...)."""
+        async with httpx.AsyncClient(base_url=self.url, timeout=5.0) as client:
+            created = await client.post("/users", json={"email": email, "password": password})
+            if created.status_code != 201:
+                raise AssertionError(f"POST /users {email} answered {created.status_code}: {created.text}")
+            login = await client.post("/auth/token", data={"username": email, "password": password})
+            if login.status_code != 200:
+                raise AssertionError(f"POST /auth/token as {email} answered {login.status_code}: {login.text}")
+        return {"id": created.json()["id"], **login.json()}
 
 
 @asynccontextmanager
