@@ -10,7 +10,8 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import InvalidStatus
 
 from workbook.app.config import Settings
-from workbook.served import ServedApp, ServerDidNotStart, served_app
+from workbook.app.main import create_app
+from workbook.served import ServedApp, ServerDidNotStart, serve
 
 pytestmark = [pytest.mark.loopback, pytest.mark.database]
 
@@ -70,7 +71,8 @@ async def test_a_handshake_without_a_valid_access_token_is_rejected_with_http_40
 
 async def test_a_server_whose_start_up_fails_raises_instead_of_hanging(unreachable_database_url):
     # The lifespan cannot reach the database: uvicorn gives up (it calls sys.exit) and
-    # served_app reports it.
+    # serve reports it.
+    app = create_app(Settings(database_url=unreachable_database_url))
     with pytest.raises(ServerDidNotStart, match="start-up"):
-        async with served_app(Settings(database_url=unreachable_database_url)):
+        async with serve(app):
             pass
