@@ -59,14 +59,17 @@ async def test_a_handshake_without_a_valid_access_token_is_rejected_with_http_40
     tokens = await served.sign_up("eve@example.com")
     token = {"no token": None, "refresh token": tokens["refresh_token"], "garbage": "not-a-jwt"}[case]
     # The endpoint closes with 1008 *before* accepting. No WebSocket exists yet, so there is
-    # no close frame to carry 1008: the ASGI spec has the server answer the handshake with
-    # HTTP 403 instead, and that is all a real client sees (in-process, httpx-ws reports
-    # the 1008 itself: tests/test_api_rooms.py).
+    # no close frame to carry 1008 or its reason: the ASGI spec has the server answer the
+    # handshake with HTTP 403 instead (uvicorn: an empty body), and that is all a real
+    # client sees. In-process, httpx-ws reports the 1008 itself (tests/test_api_rooms.py).
+    # An app that wants another status sends a denial response instead of the close
+    # (Starlette's websocket.send_denial_response, ASGI's websocket.http.response extension).
     with pytest.raises(InvalidStatus) as rejected:
         async with room(served, "lobby", token):
             pass
     response = rejected.value.response
-    assert response.status_code == 403, f"{case}: handshake answered {response.status_code} {response.reason_phrase}"
+    seen = (response.status_code, bytes(response.body))
+    assert seen == (403, b""), f"{case}: expected the handshake answered 403 with no body; it was {seen}"
 
 
 async def test_a_server_whose_start_up_fails_raises_instead_of_hanging(unreachable_database_url):
