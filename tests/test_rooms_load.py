@@ -9,10 +9,15 @@ from workbook.room_load import run_room_load
 pytestmark = [pytest.mark.loopback, pytest.mark.database]
 
 CLIENTS, DROPS, MESSAGES = 100, 10, 50
+# Per message, and for the pruning: generous, since the whole run takes well under a second
+# on an idle machine and other processes may share its 2 cores; a failing run still ends.
+TIMEOUT = 3.0
 
 
 async def test_a_burst_reaches_every_staying_client_in_order_while_others_drop(served):
-    load = await run_room_load(served, clients=CLIENTS, drops=DROPS, messages=MESSAGES)
+    load = await run_room_load(
+        served, clients=CLIENTS, drops=DROPS, messages=MESSAGES, receive_timeout=TIMEOUT, prune_timeout=TIMEOUT
+    )
     done = f"{CLIENTS} clients in a room, {MESSAGES} messages sent in a burst, {DROPS} clients dropped during it"
 
     assert len(load.dropped) == DROPS, f"{done}: the scenario dropped {sorted(load.dropped)}"
