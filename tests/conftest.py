@@ -19,6 +19,7 @@ from sqlalchemy import make_url
 
 from workbook.app.config import Settings
 from workbook.live import DEMO_PASSWORD, LiveApp
+from workbook.served import ServedApp, served_app
 
 # Tests create many users: Argon2 at its cheapest keeps that fast (the hashing itself is
 # tested with the real parameters in test_passwords.py).
@@ -33,6 +34,14 @@ async def live() -> AsyncIterator[LiveApp]:
     """The reference app, started in-process on an empty database."""
     async with await LiveApp.start() as live:
         yield live
+
+
+@pytest.fixture
+async def served() -> AsyncIterator[ServedApp]:
+    """The reference app served by uvicorn on a free port of 127.0.0.1 (lifespan run), on
+    an empty database: reach it over real HTTP and WebSockets at ``served.url``."""
+    async with served_app() as served:
+        yield served
 
 
 @pytest.fixture
