@@ -21,7 +21,7 @@ from workbook.app.api.deps import get_token_service
 from workbook.app.models import User
 from workbook.app.security.tokens import TokenService
 from workbook.live import DEMO_PASSWORD, LiveApp
-from workbook.testing.tokens import OTHER_SECRET, access_claims, forge, unsigned, with_payload
+from workbook.testing.tokens import OTHER_SECRET, access_claims, app_key, forge, unsigned, with_payload
 
 pytestmark = pytest.mark.database
 
@@ -57,7 +57,7 @@ def tokens(live: LiveApp, clock: Clock) -> TokenService:
 
 @pytest.fixture
 def secret(live: LiveApp) -> str:
-    return live.app.state.settings.jwt_secret.get_secret_value()
+    return app_key(live)
 
 
 @pytest.fixture

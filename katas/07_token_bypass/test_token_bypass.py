@@ -15,8 +15,8 @@ import pytest
 from workbook.app.api.deps import get_current_user
 from workbook.app.security.tokens import TokenService
 from workbook.live import LiveApp
-from workbook.testing.answers import Answer, get_me
-from workbook.testing.tokens import OTHER_SECRET, access_claims, forge, unsigned, with_payload
+from workbook.testing.answers import Answer, assert_me_refused, get_me
+from workbook.testing.tokens import OTHER_SECRET, access_claims, app_key, forge, unsigned, with_payload
 
 
 @pytest.fixture(scope="module")
@@ -33,24 +33,11 @@ async def user(live: LiveApp) -> dict[str, Any]:
     return await live.create_user()
 
 
-def app_key(live: LiveApp) -> str:
-    """The key the app signs its tokens with. Only the tests know it: an attacker does not."""
-    return live.app.state.settings.jwt_secret.get_secret_value()
-
-
 NOT_PROOF = "only a token the app signed itself, and that has not expired, proves who is calling"
 
 
 def assert_refused(seen: Answer, what: str, user: dict[str, Any], why: str = NOT_PROOF) -> None:
-    if seen.status == 200:
-        message = (
-            f"GET /users/me with {what} answered {seen}: the route let the caller in as "
-            f"{user['email']}. Expected 401: {why}."
-        )
-    else:
-        message = f"GET /users/me with {what} answered {seen}; expected 401 (could not validate credentials)"
-    status = seen.status
-    assert status == 401, message
+    assert_me_refused(seen, what, user, why)
 
 
 async def test_an_access_token_the_app_issued_opens_the_route(live: LiveApp, user):

@@ -6,6 +6,7 @@ get a bare 500). Tests of learner code catch it here, so a crash reads as "answe
 from deep inside the app.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,3 +37,16 @@ async def answer(client: httpx.AsyncClient, method: str, url: str, **kwargs: Any
 async def get_me(client: httpx.AsyncClient, token: str) -> Answer:
     """GET /users/me with ``token`` as the bearer token."""
     return await answer(client, "GET", "/users/me", headers={"Authorization": f"Bearer {token}"})
+
+
+def assert_me_refused(seen: Answer, what: str, user: Mapping[str, Any], why: str) -> None:
+    """``seen`` (GET /users/me with ``what``) is a 401; else say what got in, and ``why`` not."""
+    if seen.status == 200:
+        message = (
+            f"GET /users/me with {what} answered {seen}: the route let the caller in as "
+            f"{user['email']}. Expected 401: {why}."
+        )
+    else:
+        message = f"GET /users/me with {what} answered {seen}; expected 401 (could not validate credentials)"
+    status = seen.status
+    assert status == 401, message

@@ -12,12 +12,20 @@ import base64
 import json
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jwt.api_jws import PyJWS
 
+if TYPE_CHECKING:
+    from workbook.live import LiveApp
+
 # Not the app's key (each app draws a random one). 32+ bytes: PyJWT warns below that.
 OTHER_SECRET = "another-secret-that-is-long-enough-for-hs256"
+
+
+def app_key(live: "LiveApp") -> str:
+    """The key ``live`` signs its tokens with. Tests know it; an attacker does not."""
+    return live.app.state.settings.jwt_secret.get_secret_value()
 
 
 def access_claims(user_id: int, *, now: datetime | None = None, lifetime_s: int = 900) -> dict[str, Any]:
