@@ -7,8 +7,6 @@ the token service's clock, never by sleeping.
 """
 
 import asyncio
-import base64
-import json
 import subprocess
 import sys
 import uuid
@@ -17,18 +15,17 @@ from typing import Any
 
 import httpx
 import pytest
-from jwt.api_jws import PyJWS
 from sqlalchemy import delete, update
 
 from workbook.app.api.deps import get_token_service
 from workbook.app.models import User
 from workbook.app.security.tokens import TokenService
 from workbook.live import DEMO_PASSWORD, LiveApp
+from workbook.testing.tokens import OTHER_SECRET, access_claims, app_key, forge, unsigned, with_payload
 
 pytestmark = pytest.mark.database
 
 REFUSED = {"detail": "could not validate credentials"}
-OTHER_SECRET = "another-secret-that-is-long-enough-for-hs256"  # >= 32 bytes: no key warning
 
 
 class Clock:
@@ -60,7 +57,7 @@ def tokens(live: LiveApp, clock: Clock) -> TokenService:
 
 @pytest.fixture
 def secret(live: LiveApp) -> str:
-    return live.app.state.settings.jwt_secret.get_secret_value()
+    return app_key(live)
 
 
 @pytest.fixture
@@ -71,13 +68,7 @@ async def user(live: LiveApp) -> dict[str, Any]:
 @pytest.fixture
 def claims(user: dict[str, Any], clock: Clock) -> dict[str, Any]:
     """The claims of a valid access token of `user`, issued now."""
-    issued = int(clock.now().timestamp())
-    return {"sub": str(user["id"]), "iat": issued, "exp": issued + 900, "jti": uuid.uuid4().hex, "type": "access"}
-
-
-def forge(claims: dict[str, Any], key: str, algorithm: str = "HS256") -> str:
-    """Sign exactly these claims (no validation, NaN allowed) with this key and algorithm."""
-    return PyJWS().encode(json.dumps(claims).encode(), key, algorithm=algorithm)
+    return access_claims(user["id"], now=clock.now())
 
 
 async def me(live: LiveApp, token: str) -> httpx.Response:
@@ -88,10 +79,6 @@ def assert_refused(response: httpx.Response) -> None:
     assert response.status_code == 401, response.text
     assert response.headers.get("WWW-Authenticate") == "Bearer", response.headers
     assert response.json() == REFUSED, response.text
-
-
-def b64(data: dict[str, Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 
 
 async def login(live: LiveApp, email: str) -> dict[str, Any]:
@@ -117,7 +104,13 @@ async def test_an_issued_access_token_is_accepted_until_one_second_before_it_exp
 
 
 @pytest.mark.parametrize(
-    "module", ["workbook.app.security.tokens", "workbook.app.services.auth", "workbook.app.api.deps"]
+    "module",
+    [
+        "workbook.app.security.tokens",
+        "workbook.app.services.sessions",
+        "workbook.app.services.auth",
+        "workbook.app.api.deps",
+    ],
 )
 def test_each_auth_module_imports_first_in_a_fresh_interpreter(module: str):
     # Notebooks import these directly; an import cycle only shows with the right order.
@@ -141,8 +134,7 @@ async def test_a_token_that_is_not_a_jwt_is_refused(live: LiveApp, tokens):
 async def test_a_token_with_a_wrong_signature_is_refused(live: LiveApp, tokens, claims, secret, user):
     # A real token of one user, its payload swapped for another user's: the signature no
     # longer matches what it signs.
-    header, _, signature = forge(claims, secret).split(".")
-    tampered = f"{header}.{b64({**claims, 'sub': str(user['id'] + 1)})}.{signature}"
+    tampered = with_payload(forge(claims, secret), {**claims, "sub": str(user["id"] + 1)})
     assert_refused(await me(live, tampered))
 
 
@@ -151,7 +143,7 @@ async def test_a_token_signed_with_another_key_is_refused(live: LiveApp, tokens,
 
 
 async def test_an_unsigned_token_with_alg_none_is_refused(live: LiveApp, tokens, claims):
-    token = PyJWS().encode(json.dumps(claims).encode(), None, algorithm="none")
+    token = unsigned(claims)
     assert token.endswith("."), token  # no signature at all
     assert_refused(await me(live, token))
 
@@ -260,6 +252,25 @@ async def test_logout_revokes_the_refresh_tokens_rotated_from_the_same_login(liv
     response = await live.client.post("/auth/logout", json={"refresh_token": second["refresh_token"]})
     assert response.status_code == 204, response.text
     assert_refresh_refused(await refresh(live, second["refresh_token"]))
+
+
+async def test_logout_with_a_stale_refresh_token_of_the_login_revokes_the_newest_too(live: LiveApp, tokens, user):
+    # Another tab still holds the token from before a refresh: logging out there ends the
+    # login, the newer token included.
+    first = await login(live, user["email"])
+    second = (await refresh(live, first["refresh_token"])).json()
+    response = await live.client.post("/auth/logout", json={"refresh_token": first["refresh_token"]})
+    assert response.status_code == 204, response.text
+    assert_refresh_refused(await refresh(live, second["refresh_token"]))
+
+
+async def test_logout_leaves_the_users_other_logins_alone(live: LiveApp, tokens, user):
+    here = await login(live, user["email"])
+    other_device = await login(live, user["email"])
+    response = await live.client.post("/auth/logout", json={"refresh_token": here["refresh_token"]})
+    assert response.status_code == 204, response.text
+    response = await refresh(live, other_device["refresh_token"])
+    assert response.status_code == 200, response.text
 
 
 async def test_a_reused_rotated_refresh_token_is_refused_and_revokes_the_whole_family(live: LiveApp, tokens, user):

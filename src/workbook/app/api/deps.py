@@ -13,6 +13,7 @@ from fastapi.security import OAuth2PasswordBearer
 from pwdlib import PasswordHash
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from workbook.app.config import Settings
 from workbook.app.db import get_db
 from workbook.app.legacy.scoring import LegacyScoringClient
 from workbook.app.models import User
@@ -27,6 +28,7 @@ from workbook.app.services import (
     apply_update,
     set_metadata,
 )
+from workbook.app.services.sessions import SessionRevoker, revoke_family
 
 SessionDep = Annotated[AsyncSession, Depends(get_db)]
 
@@ -83,12 +85,26 @@ def get_token_service(connection: HTTPConnection) -> TokenService:
 TokenServiceDep = Annotated[TokenService, Depends(get_token_service)]
 
 
+def get_settings(connection: HTTPConnection) -> Settings:
+    """The app's settings (the signing key among them: settings.jwt_secret)."""
+    return connection.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_session_revoker() -> SessionRevoker:
+    """What logout does on the server (chapter 07); a kata plugs its own in here."""
+    return revoke_family
+
+
 def get_auth_service(
     session: SessionDep,
     hasher: Annotated[PasswordHash, Depends(get_password_hasher)],
     tokens: TokenServiceDep,
+    revoke_session: Annotated[SessionRevoker, Depends(get_session_revoker)],
 ) -> AuthService:
-    return AuthService(session, hasher=hasher, tokens=tokens)
+    return AuthService(session, hasher=hasher, tokens=tokens, revoke_session=revoke_session)
 
 
 AuthServiceDep = Annotated[AuthService, Depends(get_auth_service)]

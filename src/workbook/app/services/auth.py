@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from workbook.app.models import RefreshSession, User
 from workbook.app.security.tokens import InvalidToken, TokenService
 from workbook.app.services.errors import Unauthorized
+from workbook.app.services.sessions import SessionRevoker, revoke_family, revoke_family_id
 
 BAD_CREDENTIALS = "incorrect email or password"
 
@@ -42,10 +43,18 @@ class TokenPair:
 
 
 class AuthService:
-    def __init__(self, session: AsyncSession, *, hasher: PasswordHash, tokens: TokenService) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        *,
+        hasher: PasswordHash,
+        tokens: TokenService,
+        revoke_session: SessionRevoker = revoke_family,
+    ) -> None:
         self.session = session
         self.hasher = hasher
         self.tokens = tokens
+        self.revoke_session = revoke_session  # what logout does on the server
 
     async def authenticate(self, *, email: str, password: str) -> User:
         """The user with this email and password; Unauthorized otherwise.
@@ -105,7 +114,8 @@ class AuthService:
     async def logout(self, *, refresh_token: str) -> None:
         """Revoke the session this refresh token belongs to (every token of its family)."""
         stored = await self._stored(refresh_token, reuse_is_an_error=False)
-        await self._revoke_family(stored.family_id)
+        await self.revoke_session(self.session, stored, self.tokens.now())
+        await self.session.commit()
 
     async def _stored(self, refresh_token: str, *, reuse_is_an_error: bool = True) -> RefreshSession:
         try:
@@ -137,9 +147,5 @@ class AuthService:
         return pair, refresh.jti
 
     async def _revoke_family(self, family_id: str) -> None:
-        await self.session.execute(
-            update(RefreshSession)
-            .where(RefreshSession.family_id == family_id, RefreshSession.revoked_at.is_(None))
-            .values(revoked_at=self.tokens.now())
-        )
+        await revoke_family_id(self.session, family_id, self.tokens.now())
         await self.session.commit()

@@ -1,0 +1,29 @@
+"""Alternative: let the app's own TokenService verify the token (TokenServiceDep).
+
+Right because TokenService.decode verifies the signature with the app's key in HS256
+only, requires exp/iat/sub/jti/type, checks the times and the token type, and raises
+InvalidToken for any fault: one verifier for the whole app, the same rules everywhere.
+"""
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from workbook.app.api.deps import SessionDep, TokenServiceDep, oauth2_scheme
+from workbook.app.models import User
+from workbook.app.security.tokens import InvalidToken
+from workbook.app.services import Unauthorized
+
+
+async def get_current_user(
+    token: Annotated[str, Depends(oauth2_scheme)], session: SessionDep, tokens: TokenServiceDep
+) -> User:
+    refused = Unauthorized("could not validate credentials")
+    try:
+        claims = tokens.decode(token, expected_type="access")
+    except InvalidToken:
+        raise refused from None
+    user = await session.get(User, claims.user_id)
+    if user is None or not user.is_active:
+        raise refused
+    return user
