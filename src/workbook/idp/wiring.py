@@ -1,0 +1,38 @@
+"""Put the in-process identity provider beside a LiveApp: the app's back channel to it, and
+a browser that visits both (one cookie jar, redirects followed across the two hosts)."""
+
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+
+from workbook.app.api.oauth_deps import get_idp_http
+from workbook.idp.app import IDP_URL
+from workbook.live import BASE_URL, LiveApp
+
+
+def reach_idp(idp: FastAPI) -> dict[Callable[..., Any], Callable[..., Any]]:
+    """The dependency override (``LiveApp.start(overrides=...)``) that makes the app call
+    ``idp`` in-process: its HTTP client to the provider goes through httpx.ASGITransport."""
+
+    async def in_process() -> AsyncIterator[httpx.AsyncClient]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=idp), base_url=IDP_URL) as http:
+            yield http
+
+    return {get_idp_http: in_process}
+
+
+def _nowhere(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(502, text=f"this browser only reaches {BASE_URL} and {IDP_URL}, not {request.url.host}")
+
+
+def Browser(live: LiveApp, idp: FastAPI, *, follow_redirects: bool = True) -> httpx.AsyncClient:
+    """A new browser (its own cookies) that reaches the app at BASE_URL and the provider at
+    IDP_URL, in-process. Use it as ``async with Browser(live, idp) as browser``, or close it."""
+    return httpx.AsyncClient(
+        base_url=BASE_URL,
+        mounts={BASE_URL: live.transport(), IDP_URL: httpx.ASGITransport(app=idp)},
+        transport=httpx.MockTransport(_nowhere),
+        follow_redirects=follow_redirects,
+    )
