@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 
 from workbook.app.models import User
 from workbook.app.security.pkce import s256_challenge
-from workbook.idp import Browser, create_idp, reach_idp
+from workbook.idp import Browser, create_idp, reach_idp, signed_in_callback
 from workbook.live import LiveApp
 
 pytestmark = pytest.mark.database
@@ -48,14 +48,6 @@ async def follow(browser: httpx.AsyncClient, url: str) -> httpx.Response:
     response = await browser.get(url)
     assert response.status_code == 302, f"GET {url} answered {response.status_code}: {response.text}"
     return response
-
-
-async def callback_url(browser: httpx.AsyncClient, email: str) -> str:
-    """Start a login in ``browser`` and sign in at the provider as ``email``; stop before
-    the callback: the URL the provider sends this browser back to (code and state)."""
-    to_idp = await follow(browser, f"{START}?login_hint={email}")
-    back = await follow(browser, to_idp.headers["location"])
-    return back.headers["location"]
 
 
 def query(url: str) -> dict[str, str]:
@@ -114,7 +106,7 @@ async def test_login_csrf_the_attackers_callback_is_refused_in_a_browser_that_st
     live: LiveApp, victim, attacker
 ):
     await follow(victim, f"{START}?login_hint=victim@example.com")  # the victim's own login, pending
-    planted = await callback_url(attacker, "attacker@example.com")  # never visited by the attacker
+    planted = await signed_in_callback(attacker, "attacker@example.com")  # never visited by the attacker
     response = await victim.get(planted)
     assert response.status_code == 401, (
         f"the attacker's code and state, opened in the victim's browser, answered "
@@ -126,7 +118,7 @@ async def test_login_csrf_the_attackers_callback_is_refused_in_a_browser_that_st
 async def test_login_csrf_the_attackers_callback_is_refused_in_a_browser_with_no_login_started(
     live: LiveApp, victim, attacker
 ):
-    planted = await callback_url(attacker, "attacker@example.com")
+    planted = await signed_in_callback(attacker, "attacker@example.com")
     response = await victim.get(planted)
     assert response.status_code == 401, response.text
     async with live.session() as session:
@@ -135,13 +127,13 @@ async def test_login_csrf_the_attackers_callback_is_refused_in_a_browser_with_no
 
 
 async def test_a_callback_without_state_is_refused_even_with_the_browsers_own_code(live: LiveApp, victim):
-    url = await callback_url(victim, "ada@example.com")
+    url = await signed_in_callback(victim, "ada@example.com")
     response = await victim.get(without(url, "state"))
     assert response.status_code == 401, response.text
 
 
 async def test_a_callback_is_good_once(live: LiveApp, victim):
-    url = await callback_url(victim, "ada@example.com")
+    url = await signed_in_callback(victim, "ada@example.com")
     cookie = victim.cookies["oauth_state"]
     assert (await victim.get(url)).status_code == 200
     victim.cookies.set("oauth_state", cookie, domain="live.test", path="/auth/oauth")  # as if kept
@@ -150,7 +142,7 @@ async def test_a_callback_is_good_once(live: LiveApp, victim):
 
 
 async def test_a_login_that_comes_back_too_late_is_refused(live: LiveApp, victim):
-    url = await callback_url(victim, "ada@example.com")
+    url = await signed_in_callback(victim, "ada@example.com")
     pending = live.app.state.pending_logins
     real_now = pending.now
     pending.now = lambda: real_now() + timedelta(seconds=601)
@@ -163,7 +155,7 @@ async def test_a_login_that_comes_back_too_late_is_refused(live: LiveApp, victim
 
 async def test_an_email_the_provider_has_not_verified_is_refused(live: LiveApp, victim):
     await live.create_user("unverified@example.com")
-    response = await victim.get(await callback_url(victim, "unverified@example.com"))
+    response = await victim.get(await signed_in_callback(victim, "unverified@example.com"))
     assert response.status_code == 401, response.text
     assert "verified" in response.json()["detail"]
 
@@ -173,7 +165,7 @@ async def test_a_disabled_user_cannot_log_in_through_the_provider(live: LiveApp,
     async with live.session() as session:
         await session.execute(update(User).where(User.id == user["id"]).values(is_active=False))
         await session.commit()
-    response = await victim.get(await callback_url(victim, "ada@example.com"))
+    response = await victim.get(await signed_in_callback(victim, "ada@example.com"))
     assert response.status_code == 401, response.text
 
 

@@ -12,6 +12,15 @@ single-use short-lived codes bound to client and redirect_uri, S256 PKCE only.
 
 from workbook.idp.app import IDP_URL, RegisteredClient, create_idp
 from workbook.idp.store import Identity
-from workbook.idp.wiring import Browser, reach_idp
+from workbook.idp.wiring import START_PATH, Browser, reach_idp, signed_in_callback
 
-__all__ = ["IDP_URL", "Browser", "Identity", "RegisteredClient", "create_idp", "reach_idp"]
+__all__ = [
+    "IDP_URL",
+    "START_PATH",
+    "Browser",
+    "Identity",
+    "RegisteredClient",
+    "create_idp",
+    "reach_idp",
+    "signed_in_callback",
+]

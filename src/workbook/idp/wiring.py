@@ -36,3 +36,22 @@ def Browser(live: LiveApp, idp: FastAPI, *, follow_redirects: bool = True) -> ht
         transport=httpx.MockTransport(_nowhere),
         follow_redirects=follow_redirects,
     )
+
+
+START_PATH = "/auth/oauth/start"
+
+
+async def signed_in_callback(browser: httpx.AsyncClient, email: str) -> str:
+    """Start a login in ``browser`` and sign in at the provider as ``email``, stopping
+    before the callback: the URL (code and state) the provider sends the browser back to.
+    What an attacker does in their own browser before planting that URL in someone else's."""
+    to_provider = await browser.get(START_PATH, params={"login_hint": email}, follow_redirects=False)
+    _expect_redirect(to_provider)
+    back = await browser.get(to_provider.headers["location"], follow_redirects=False)
+    _expect_redirect(back)
+    return back.headers["location"]
+
+
+def _expect_redirect(response: httpx.Response) -> None:
+    if response.status_code != 302:
+        raise AssertionError(f"GET {response.url} answered {response.status_code}, not a redirect: {response.text}")
