@@ -3,48 +3,18 @@ and one retry on 401, logout() when the session is over, never a loop, and one r
 many concurrent 401s."""
 
 import asyncio
-from collections import Counter
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
 from workbook.app.config import Settings
-from workbook.app.security.tokens import TokenService
 from workbook.client import ApiClient, AuthStore, SessionExpired
-from workbook.live import BASE_URL, LiveApp
+from workbook.client.testing import Logouts, Traffic, expired_access_token, watched_http
+from workbook.live import LiveApp
 
 pytestmark = pytest.mark.database
-
-MAX_REQUESTS = 10  # more than one call of a correct client sends
-
-
-class Traffic:
-    """What the client sent and got, through httpx event hooks. Past MAX_REQUESTS it stops
-    the client with an AssertionError, so a client that loops fails here, not by hanging."""
-
-    def __init__(self) -> None:
-        self.limit = MAX_REQUESTS
-        self.sent: Counter[str] = Counter()
-        self.refused = 0
-
-    async def on_request(self, request: httpx.Request) -> None:
-        self.sent[request.url.path] += 1
-        total = sum(self.sent.values())
-        assert total <= self.limit, f"the client sent {total} requests (limit {self.limit}): {dict(self.sent)}"
-
-    async def on_response(self, response: httpx.Response) -> None:
-        self.refused += response.status_code == 401
-
-
-class Logouts:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self) -> None:
-        self.count += 1
 
 
 @pytest.fixture
@@ -58,11 +28,7 @@ def logouts() -> Logouts:
 
 
 async def started_client(live: LiveApp, traffic: Traffic, logouts: Logouts, tokens: dict[str, Any]) -> ApiClient:
-    http = httpx.AsyncClient(
-        transport=live.transport(),
-        base_url=BASE_URL,
-        event_hooks={"request": [traffic.on_request], "response": [traffic.on_response]},
-    )
+    http = watched_http(live, traffic)
     store = AuthStore(on_logout=logouts)
     store.set_tokens(access_token=tokens["access_token"], refresh_token=tokens["refresh_token"])
     return ApiClient(http, store)
@@ -71,12 +37,6 @@ async def started_client(live: LiveApp, traffic: Traffic, logouts: Logouts, toke
 @pytest.fixture
 async def user(live: LiveApp) -> dict[str, Any]:
     return await live.create_user()
-
-
-def expired_access_token(live: LiveApp, user_id: int) -> str:
-    """An access token of the app's (same secret) that expired half an hour ago."""
-    past = TokenService.from_settings(live.app.state.settings, now=lambda: datetime.now(UTC) - timedelta(hours=1))
-    return past.issue_access(user_id=user_id).token
 
 
 @pytest.fixture
@@ -156,8 +116,7 @@ async def test_other_errors_are_returned_without_a_refresh(api: ApiClient, traff
 
 
 async def test_a_client_that_is_not_logged_in_sends_nothing(live: LiveApp, traffic, logouts):
-    http = httpx.AsyncClient(transport=live.transport(), base_url=BASE_URL, event_hooks={"request": [traffic.on_request]})
-    async with http:
+    async with watched_http(live, traffic) as http:
         with pytest.raises(SessionExpired):
             await ApiClient(http, AuthStore()).get("/users/me")
     assert not traffic.sent
