@@ -6,9 +6,7 @@ URL must be present and equal to the one this browser's cookie holds.
 
 import hmac
 
-from fastapi import Request
-
-from fastapi import APIRouter, Cookie
+from fastapi import APIRouter, Request
 
 from workbook.app.api.errors import UNAUTHORIZED
 from workbook.app.api.oauth_deps import OAuthLoginDep

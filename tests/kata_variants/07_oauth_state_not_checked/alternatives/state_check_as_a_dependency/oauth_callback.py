@@ -7,9 +7,7 @@ it with the browser's cookie: a second callback route could reuse the same guard
 import secrets
 from typing import Annotated
 
-from fastapi import Depends
-
-from fastapi import APIRouter, Cookie
+from fastapi import APIRouter, Cookie, Depends
 
 from workbook.app.api.errors import UNAUTHORIZED
 from workbook.app.api.oauth_deps import OAuthLoginDep

@@ -6,19 +6,15 @@ where the browser came from, not which login it started. The binding to the brow
 the state in the browser's own cookie.
 """
 
-from fastapi import Request
-
-from fastapi import APIRouter, Cookie
+from fastapi import APIRouter, Request
 
 from workbook.app.api.errors import UNAUTHORIZED
 from workbook.app.api.oauth_deps import OAuthLoginDep
-from workbook.app.api.routes.oauth import STATE_COOKIE
 from workbook.app.schemas import TokenPublic
 from workbook.app.services import Unauthorized
+from workbook.idp import IDP_URL
 
 router = APIRouter(prefix="/auth/oauth", tags=["auth"])
-
-from workbook.idp import IDP_URL
 
 
 @router.get("/callback", response_model=TokenPublic, responses=UNAUTHORIZED)

@@ -8,20 +8,15 @@ unknown states: this check adds nothing.)
 
 from typing import Annotated
 
-from fastapi import Depends
-
-from fastapi import APIRouter, Cookie
+from fastapi import APIRouter, Depends
 
 from workbook.app.api.errors import UNAUTHORIZED
-from workbook.app.api.oauth_deps import OAuthLoginDep
-from workbook.app.api.routes.oauth import STATE_COOKIE
+from workbook.app.api.oauth_deps import OAuthLoginDep, get_pending_logins
 from workbook.app.schemas import TokenPublic
 from workbook.app.services import Unauthorized
+from workbook.app.services.oauth_login import PendingLogins
 
 router = APIRouter(prefix="/auth/oauth", tags=["auth"])
-
-from workbook.app.api.oauth_deps import get_pending_logins
-from workbook.app.services.oauth_login import PendingLogins
 
 
 @router.get("/callback", response_model=TokenPublic, responses=UNAUTHORIZED)
