@@ -174,3 +174,15 @@ async def test_authorize_sends_an_error_and_no_code_without_an_s256_challenge(id
 async def test_userinfo_refuses_an_unknown_token(idp):
     response = await idp.get("/userinfo", headers={"Authorization": "Bearer made-up"})
     assert response.status_code == 401, response.text
+
+
+async def test_a_provider_without_required_pkce_lets_whoever_holds_a_code_redeem_it():
+    """What PKCE prevents: the same provider with require_pkce=False hands a code to a
+    request without challenge, and the code alone then buys a token."""
+    app = create_idp(require_pkce=False)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=IDP_URL) as idp:
+        back = await authorize(idp, "", code_challenge="", code_challenge_method="")
+        response = await redeem(idp, back["code"], "")
+        assert response.status_code == 200, response.text
+        verifier = new_code_verifier()  # a request WITH a challenge is still held to it
+        refused(await redeem(idp, (await authorize(idp, verifier))["code"], ""), "challenge sent, no verifier")

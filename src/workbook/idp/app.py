@@ -52,9 +52,13 @@ def create_idp(
     unverified_emails: frozenset[str] = frozenset(),
     now: Callable[[], datetime] = utc_now,
     code_ttl: timedelta = timedelta(seconds=60),
+    require_pkce: bool = True,
 ) -> FastAPI:
     """A new provider with its own memory. ``unverified_emails`` sign in with
-    ``email_verified: false``; ``now`` is its clock (codes live ``code_ttl``)."""
+    ``email_verified: false``; ``now`` is its clock (codes live ``code_ttl``).
+    ``require_pkce=False`` makes it a provider of the older kind, which also issues codes
+    to requests without a code_challenge (then redeemable without a verifier): only for
+    showing what PKCE prevents."""
     idp = FastAPI(title="Workbook identity provider")
     registered = {client.client_id: client for client in clients}
     store = GrantStore(now=now, code_ttl=code_ttl)
@@ -85,9 +89,9 @@ def create_idp(
 
         if response_type != "code":
             return back(error="unsupported_response_type")
-        if not code_challenge:
+        if not code_challenge and require_pkce:
             return back(error="invalid_request", error_description="code_challenge required (PKCE)")
-        if code_challenge_method != "S256":
+        if code_challenge and code_challenge_method != "S256":
             return back(error="invalid_request", error_description="transform algorithm not supported: use S256")
         identity = Identity(
             sub=f"idp-{hashlib.sha256(login_hint.encode()).hexdigest()[:16]}",
@@ -116,7 +120,9 @@ def create_idp(
             return oauth_error("invalid_grant", str(exc))
         if grant.client_id != client_id or grant.redirect_uri != redirect_uri:
             return oauth_error("invalid_grant", "code issued to another client_id or redirect_uri")
-        if not secrets.compare_digest(s256_challenge(code_verifier), grant.code_challenge):
+        # (A code issued without a challenge, by a provider that does not require PKCE,
+        # is redeemed by whoever holds it.)
+        if grant.code_challenge and not secrets.compare_digest(s256_challenge(code_verifier), grant.code_challenge):
             return oauth_error("invalid_grant", "code_verifier does not match the code_challenge")
         return {
             "access_token": store.issue_token(code, grant.identity),
