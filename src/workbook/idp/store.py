@@ -40,9 +40,15 @@ class GrantStore:
     _redeemed: dict[str, str | None] = field(default_factory=dict)  # code -> token it bought
     _tokens: dict[str, Identity] = field(default_factory=dict)
 
-    def issue_code(self, **grant: object) -> str:
+    def issue_code(self, *, identity: Identity, client_id: str, redirect_uri: str, code_challenge: str) -> str:
         code = secrets.token_urlsafe(32)
-        self._codes[code] = Grant(**grant, expires_at=self.now() + self.code_ttl)  # type: ignore[arg-type]
+        self._codes[code] = Grant(
+            identity=identity,
+            client_id=client_id,
+            redirect_uri=redirect_uri,
+            code_challenge=code_challenge,
+            expires_at=self.now() + self.code_ttl,
+        )
         return code
 
     def redeem(self, code: str) -> Grant:

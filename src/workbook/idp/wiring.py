@@ -27,15 +27,17 @@ def _nowhere(request: httpx.Request) -> httpx.Response:
     return httpx.Response(502, text=f"this browser only reaches {BASE_URL} and {IDP_URL}, not {request.url.host}")
 
 
-def Browser(live: LiveApp, idp: FastAPI, *, follow_redirects: bool = True) -> httpx.AsyncClient:
-    """A new browser (its own cookies) that reaches the app at BASE_URL and the provider at
-    IDP_URL, in-process. Use it as ``async with Browser(live, idp) as browser``, or close it."""
-    return httpx.AsyncClient(
-        base_url=BASE_URL,
-        mounts={BASE_URL: live.transport(), IDP_URL: httpx.ASGITransport(app=idp)},
-        transport=httpx.MockTransport(_nowhere),
-        follow_redirects=follow_redirects,
-    )
+class Browser(httpx.AsyncClient):
+    """A browser (its own cookie jar) that reaches the app at BASE_URL and the provider at
+    IDP_URL, in-process, and nothing else. ``async with Browser(live, idp) as browser``."""
+
+    def __init__(self, live: LiveApp, idp: FastAPI, *, follow_redirects: bool = True) -> None:
+        super().__init__(
+            base_url=BASE_URL,
+            mounts={BASE_URL: live.transport(), IDP_URL: httpx.ASGITransport(app=idp)},
+            transport=httpx.MockTransport(_nowhere),
+            follow_redirects=follow_redirects,
+        )
 
 
 START_PATH = "/auth/oauth/start"
