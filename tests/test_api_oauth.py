@@ -182,3 +182,11 @@ async def test_a_user_made_by_the_provider_login_has_no_password(live: LiveApp, 
     for password in ("!", "correct horse battery"):
         response = await live.client.post("/auth/token", data={"username": "new@example.com", "password": password})
         assert response.status_code == 401, f"password {password!r}: {response.text}"
+
+
+async def test_the_state_cookie_is_secure_when_the_app_is_served_over_https(live: LiveApp):
+    response = await live.client.get("https://live.test/auth/oauth/start")
+    assert response.status_code == 302, response.text
+    assert "secure" in response.headers["set-cookie"].lower(), response.headers["set-cookie"]
+    plain = await live.client.get(START)
+    assert "secure" not in plain.headers["set-cookie"].lower(), plain.headers["set-cookie"]

@@ -3,7 +3,8 @@
 On a 401 it refreshes ONCE (POST /auth/refresh, which rotates the refresh token) and
 retries the request ONCE with the new access token. If the refresh is refused, or the
 retry is refused too, the session is over: ``store.logout()`` and SessionExpired. It never
-loops, and never keeps a token the server has refused.
+loops, and never keeps a token the server has refused. (A retried request is sent again
+from the same arguments: ``json=``/``data=``/``content=`` bytes, not a one-shot stream.)
 
 Concurrent requests that all meet a 401 share one refresh: the first takes a lock and
 refreshes, the others wait for it and retry with its token. Without that, each would send
