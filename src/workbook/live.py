@@ -186,6 +186,11 @@ class LiveApp:
             async with aconnect_ws(path, client, **kwargs) as websocket:
                 yield websocket
 
+    def transport(self) -> httpx.ASGITransport:
+        """A new transport to this app, for a client of your own (say, a browser that also
+        visits another in-process app: ``httpx.AsyncClient(mounts=...)``)."""
+        return httpx.ASGITransport(app=self._asgi)
+
     def routes(self) -> list[str]:
         """The app's HTTP operations as "METHOD /path  summary" lines, from its OpenAPI."""
         return [

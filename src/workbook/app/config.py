@@ -33,3 +33,9 @@ class Settings(BaseSettings):
     # in this process (chapter 06).
     redis_url: str | None = None
     refresh_token_ttl_s: int = 7 * 24 * 3600  # 7 days
+    # OAuth login through an identity provider (chapter 07): where it is, who this app is
+    # to it, and the callback URL registered there (matched exactly by the provider).
+    oauth_idp_url: str = "http://idp.test"
+    oauth_client_id: str = "workbook"
+    oauth_redirect_uri: str = "http://live.test/auth/oauth/callback"
+    oauth_login_ttl_s: int = 600  # how long a started login may take to come back

@@ -5,18 +5,20 @@ Serve it with `uvicorn --factory workbook.app.main:create_app` (or `workbook ser
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from fastapi import APIRouter, FastAPI
 
 from workbook import __version__
 from workbook.app.api.errors import register_error_handlers
-from workbook.app.api.routes import agents, auth, health, rooms, users
+from workbook.app.api.routes import agents, auth, health, oauth, rooms, users
 from workbook.app.config import Settings
 from workbook.app.db import create_engine, create_sessionmaker
 from workbook.app.models import Base
 from workbook.app.realtime import Broker, ConnectionManager, InMemoryBroker
 from workbook.app.security.passwords import password_hasher
 from workbook.app.security.tokens import TokenService
+from workbook.app.services.oauth_login import PendingLogins
 
 
 def create_app(
@@ -69,7 +71,8 @@ def create_app(
     app.state.settings = settings
     app.state.password_hasher = password_hasher(settings)
     app.state.token_service = TokenService.from_settings(settings)
+    app.state.pending_logins = PendingLogins(ttl=timedelta(seconds=settings.oauth_login_ttl_s))
     register_error_handlers(app)
-    for router in (*extra_routers, health.router, auth.router, users.router, agents.router, rooms.router):
+    for router in (*extra_routers, health.router, auth.router, oauth.router, users.router, agents.router, rooms.router):
         app.include_router(router)
     return app

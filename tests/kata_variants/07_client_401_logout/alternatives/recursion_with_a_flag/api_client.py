@@ -1,0 +1,48 @@
+"""Alternative: on a 401, refresh and call request() again, with retry=False.
+
+Right because the flag bounds the recursion to one level: the retried call does not
+refresh again; its 401 ends the session.
+"""
+
+from typing import Any
+
+import httpx
+
+from workbook.client import AuthStore
+
+REFRESH_PATH = "/auth/refresh"
+
+
+class SessionExpired(Exception):
+    """The session is over: the user must log in again."""
+
+
+class ApiClient:
+    def __init__(self, http: httpx.AsyncClient, store: AuthStore) -> None:
+        self.http = http
+        self.store = store
+
+
+    async def request(self, method: str, url: str, *, retry: bool = True, **kwargs: Any) -> httpx.Response:
+        if self.store.access_token is None:
+            raise SessionExpired("not logged in")
+        response = await self._send(method, url, self.store.access_token, **kwargs)
+        if response.status_code != 401:
+            return response
+        if not retry:
+            self.store.logout()
+            raise SessionExpired("refused even with a fresh token; log in again")
+        refreshed = await self.http.post(REFRESH_PATH, json={"refresh_token": self.store.refresh_token})
+        if refreshed.status_code != 200:
+            self.store.logout()
+            raise SessionExpired("the session is over; log in again")
+        tokens = refreshed.json()
+        self.store.set_tokens(access_token=tokens["access_token"], refresh_token=tokens["refresh_token"])
+        return await self.request(method, url, retry=False, **kwargs)
+
+    async def get(self, url: str, **kwargs: Any) -> httpx.Response:
+        return await self.request("GET", url, **kwargs)
+
+    async def _send(self, method: str, url: str, token: str, **kwargs: Any) -> httpx.Response:
+        headers = {**kwargs.pop("headers", {}), "Authorization": f"Bearer {token}"}
+        return await self.http.request(method, url, headers=headers, **kwargs)

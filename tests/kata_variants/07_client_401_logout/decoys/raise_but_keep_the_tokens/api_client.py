@@ -1,0 +1,48 @@
+"""Decoy: refresh once, retry once, and raise when the refresh is refused, without logout().
+
+Wrong because the store keeps the dead tokens and nobody is told to log in: the next call
+sends the same refused token and refresh token again, and the user sees errors instead of
+the login page.
+"""
+
+from typing import Any
+
+import httpx
+
+from workbook.client import AuthStore
+
+REFRESH_PATH = "/auth/refresh"
+
+
+class SessionExpired(Exception):
+    """The session is over: the user must log in again."""
+
+
+class ApiClient:
+    def __init__(self, http: httpx.AsyncClient, store: AuthStore) -> None:
+        self.http = http
+        self.store = store
+
+
+    async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        if self.store.access_token is None:
+            raise SessionExpired("not logged in")
+        response = await self._send(method, url, self.store.access_token, **kwargs)
+        if response.status_code != 401:
+            return response
+        refreshed = await self.http.post(REFRESH_PATH, json={"refresh_token": self.store.refresh_token})
+        if refreshed.status_code != 200:
+            raise SessionExpired("the session is over; log in again")
+        tokens = refreshed.json()
+        self.store.set_tokens(access_token=tokens["access_token"], refresh_token=tokens["refresh_token"])
+        response = await self._send(method, url, tokens["access_token"], **kwargs)
+        if response.status_code == 401:
+            raise SessionExpired("refused again; log in again")
+        return response
+
+    async def get(self, url: str, **kwargs: Any) -> httpx.Response:
+        return await self.request("GET", url, **kwargs)
+
+    async def _send(self, method: str, url: str, token: str, **kwargs: Any) -> httpx.Response:
+        headers = {**kwargs.pop("headers", {}), "Authorization": f"Bearer {token}"}
+        return await self.http.request(method, url, headers=headers, **kwargs)
