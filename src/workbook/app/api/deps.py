@@ -1,8 +1,9 @@
 """Dependencies and their Annotated aliases, so route signatures stay short and typed.
 
-The small providers (get_metadata_writer, get_update_applier, get_scoring_client) are the
-seams where notebooks and katas plug in another component, through
-``app.dependency_overrides``.
+The small providers are the seams where notebooks and katas plug in another component,
+through ``app.dependency_overrides``: get_update_applier (chapter 01), get_scoring_client
+(03), get_metadata_writer (04), get_current_user, get_token_service and
+get_session_revoker (07); OAuth's are in oauth_deps.py.
 """
 
 from typing import Annotated

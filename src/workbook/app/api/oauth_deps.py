@@ -12,7 +12,7 @@ from typing import Annotated
 import httpx
 from fastapi import Depends, Request
 
-from workbook.app.api.deps import AuthServiceDep, SessionDep
+from workbook.app.api.deps import AuthServiceDep, SessionDep, SettingsDep
 from workbook.app.services.identity_provider import IdentityProviderClient
 from workbook.app.services.oauth_login import OAuthLoginService, PendingLogins
 
@@ -27,9 +27,8 @@ def get_pending_logins(request: Request) -> PendingLogins:
 
 
 def get_identity_provider(
-    request: Request, http: Annotated[httpx.AsyncClient, Depends(get_idp_http)]
+    settings: SettingsDep, http: Annotated[httpx.AsyncClient, Depends(get_idp_http)]
 ) -> IdentityProviderClient:
-    settings = request.app.state.settings
     return IdentityProviderClient(
         http, base_url=settings.oauth_idp_url, client_id=settings.oauth_client_id, redirect_uri=settings.oauth_redirect_uri
     )
