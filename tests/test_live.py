@@ -182,6 +182,14 @@ async def test_routes_lists_every_http_operation_with_its_summary(live: LiveApp)
 
 async def test_login_signs_in_as_a_user_made_by_create_user(live: LiveApp):
     user = await live.create_user(full_name="Ada Lovelace")
+    pair = await live.login(user)
+    response = await live.client.get("/users/me", headers={"Authorization": f"Bearer {pair['access_token']}"})
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == user["id"], f"/users/me answered {response.json()} for user {user['id']}"
+
+
+async def test_auth_headers_carry_an_access_token_the_app_accepts(live: LiveApp):
+    user = await live.create_user(full_name="Ada Lovelace")
     response = await live.client.get("/users/me", headers=await live.auth_headers(user))
     assert response.status_code == 200, response.text
     assert response.json()["id"] == user["id"], f"/users/me answered {response.json()} for user {user['id']}"

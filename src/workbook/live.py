@@ -143,9 +143,13 @@ class LiveApp:
         return response.json()
 
     async def auth_headers(self, user: Mapping[str, Any] | int) -> dict[str, str]:
-        """``{"Authorization": "Bearer <access token>"}`` for a user made by ``create_user``
-        (a new login each call: a cached token would expire in a long notebook session)."""
-        return {"Authorization": f"Bearer {(await self.login(user))['access_token']}"}
+        """``{"Authorization": "Bearer <access token>"}`` for a user: a fresh access token
+        from the app's own token service (what ``/auth/token`` would issue, minus the
+        password check — Argon2 costs tens of milliseconds a call, and notebooks sign in
+        often). ``login`` goes through ``/auth/token`` for real."""
+        user_id = user if isinstance(user, int) else user["id"]
+        token = self.app.state.token_service.issue_access(user_id=user_id).token
+        return {"Authorization": f"Bearer {token}"}
 
     async def create_agent(self, owner_id: int | None = None, **fields: Any) -> dict[str, Any]:
         """POST /agents, signed in as the owner (a user made by ``create_user``; a new one
