@@ -136,3 +136,21 @@ async def connected_count(live: LiveApp, room: str, headers: dict[str, str]) -> 
     response = await live.client.get(f"/rooms/{room}", headers=headers)
     assert response.status_code == 200, f"GET /rooms/{room} answered {response.status_code}: {response.text}"
     return response.json()["connected"]
+
+
+@dataclass
+class Member:
+    """A signed-in user: the token for the room's handshake, the headers for HTTP."""
+
+    user: dict[str, Any]
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+async def sign_up(live: LiveApp) -> Member:
+    """A new user of ``live``, signed in once (an access token lasts the whole test run)."""
+    user = await live.create_user()
+    return Member(user=user, token=(await live.login(user))["access_token"])
