@@ -35,7 +35,13 @@ class DeliveryCountingBroker(InMemoryBroker):
             yield
 
     async def wait_delivered(self, count: int, *, timeout: float = 2.0) -> None:
-        """Wait until ``count`` deliveries have finished in all (TimeoutError after
-        ``timeout`` seconds: only a broadcast that never returns takes that long)."""
-        async with asyncio.timeout(timeout), self._changed:
-            await self._changed.wait_for(lambda: self.delivered >= count)
+        """Wait until ``count`` deliveries have finished in all. Only a broadcast that
+        never returns takes ``timeout`` seconds: that fails with an AssertionError."""
+        try:
+            async with asyncio.timeout(timeout), self._changed:
+                await self._changed.wait_for(lambda: self.delivered >= count)
+        except TimeoutError:
+            raise AssertionError(
+                f"a broadcast did not return within {timeout:g} s of its message being published "
+                f"({self.delivered} of {count} deliveries finished): something in it waits forever"
+            ) from None
