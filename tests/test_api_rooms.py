@@ -81,3 +81,26 @@ async def test_two_app_instances_sharing_a_broker_deliver_each_others_messages()
             await on_east.send_json({"text": "from east"})
             got = [await on_east.receive_json(), await on_west.receive_json()]
     assert got == [{"user_id": 1, "text": "from east"}] * 2, f"east's message reached {got}"
+
+
+async def test_presence_counts_the_sockets_open_in_a_room(live):
+    user = await live.create_user()
+    headers = await live.auth_headers(user)
+    token = headers["Authorization"].removeprefix("Bearer ")
+
+    async def connected(room: str) -> int:
+        response = await live.client.get(f"/rooms/{room}", headers=headers)
+        assert response.status_code == 200, response.text
+        assert response.json()["room"] == room, response.json()
+        return response.json()["connected"]
+
+    assert await connected("lobby") == 0
+    async with live.websocket(f"/ws/rooms/lobby?token={token}"), live.websocket(f"/ws/rooms/lobby?token={token}"):
+        counts = [await connected("lobby"), await connected("kitchen")]
+    assert counts == [2, 0], f"with two sockets in lobby, lobby and kitchen counted {counts}"
+    assert await connected("lobby") == 0, "both sockets closed, yet the room still counts some"
+
+
+async def test_presence_needs_a_signed_in_user(live):
+    response = await live.client.get("/rooms/lobby")
+    assert response.status_code == 401, response.text

@@ -25,7 +25,7 @@ from redis.backoff import NoBackoff
 
 from workbook.app.realtime import Broker, ConnectionManager, InMemoryBroker
 from workbook.app.realtime.redis_broker import RedisBroker
-from fake_sockets import connected
+from workbook.testing.sockets import connected
 
 REDIS_URL = os.environ.get("WORKBOOK_REDIS_URL")
 needs_redis = pytest.mark.skipif(

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from starlette.websockets import WebSocketDisconnect
 
-from fake_sockets import FakeSocket, connected
 from workbook.app.realtime import ConnectionManager
+from workbook.testing.sockets import FakeSocket, connected
 
 
 async def test_connect_accepts_and_joins_the_room() -> None:

@@ -9,12 +9,16 @@ import asyncio
 import json
 from typing import Any
 
+from anyio import ClosedResourceError
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-# What a send to a socket whose client has gone raises: Starlette's WebSocketDisconnect,
-# RuntimeError once a close has been sent or received ('Cannot call "send" once a close
-# message has been sent'), OSError (ConnectionError and friends) from the server's transport.
-DEAD_SOCKET_ERRORS: tuple[type[BaseException], ...] = (WebSocketDisconnect, RuntimeError, OSError)
+# What a send to a socket whose client has gone raises: Starlette's WebSocketDisconnect
+# (it turns the server's OSError into WebSocketDisconnect(1006)), RuntimeError once a close
+# has been sent or received ('Cannot call "send" once a close message has been sent'),
+# OSError (ConnectionError and friends) from a server that lets it through, and anyio's
+# ClosedResourceError from the in-process transports (httpx-ws), whose stream to a client
+# that has gone is closed (measured with httpx-ws 0.9).
+DEAD_SOCKET_ERRORS: tuple[type[BaseException], ...] = (WebSocketDisconnect, RuntimeError, OSError, ClosedResourceError)
 
 
 def encode(message: Any) -> str:

@@ -9,6 +9,7 @@ from workbook.app.schemas.agent import (
     MetadataUpdate,
 )
 from workbook.app.schemas.auth import RefreshRequest, TokenPublic
+from workbook.app.schemas.room import RoomPresence
 from workbook.app.schemas.user import UserCreate, UserPublic
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "AgentWithOwner",
     "MetadataUpdate",
     "RefreshRequest",
+    "RoomPresence",
     "TokenPublic",
     "UserCreate",
     "UserPublic",

@@ -1,12 +1,14 @@
-"""Chat rooms over WebSocket: authenticated at the handshake, broadcast through a broker."""
+"""Chat rooms over WebSocket: authenticated at the handshake, broadcast through a broker;
+and who is in a room, over HTTP."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, WebSocket, WebSocketDisconnect, WebSocketException, status
+from fastapi import APIRouter, Depends, Request, WebSocket, WebSocketDisconnect, WebSocketException, status
 from pydantic import BaseModel, Field, ValidationError
 
-from workbook.app.api.deps import TokenServiceDep
+from workbook.app.api.deps import CurrentUser, TokenServiceDep
 from workbook.app.models import User
+from workbook.app.schemas import RoomPresence
 from workbook.app.security.tokens import InvalidToken
 
 router = APIRouter(tags=["realtime"])
@@ -52,3 +54,11 @@ async def room_socket(websocket: WebSocket, room: str, user: Annotated[User, Dep
         pass  # the client left: noticed here, on the next receive
     finally:
         manager.disconnect(room, websocket)
+
+
+@router.get("/rooms/{room}", response_model=RoomPresence)
+async def room_presence(room: str, request: Request, user: CurrentUser) -> RoomPresence:
+    """How many sockets are open in the room on the instance that answers. Each instance
+    counts only its own clients: behind a load balancer, ask each one (or keep presence in
+    a shared store)."""
+    return RoomPresence(room=room, connected=request.app.state.connection_manager.count(room))

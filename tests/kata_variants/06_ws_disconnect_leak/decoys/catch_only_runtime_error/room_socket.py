@@ -1,0 +1,33 @@
+"""Catches RuntimeError around the receive loop and removes the socket there.
+
+Wrong because a client that leaves makes the waiting receive raise WebSocketDisconnect, which
+is not a RuntimeError: it passes the except untouched, the endpoint ends, and the socket stays
+in its room. (RuntimeError is what a receive *after* the disconnect raises.)
+"""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, WebSocket
+from pydantic import ValidationError
+
+from workbook.app.api.routes.rooms import ChatMessage, get_ws_user
+from workbook.app.models import User
+
+router = APIRouter()
+
+
+@router.websocket("/ws/rooms/{room}")
+async def room_socket(websocket: WebSocket, room: str, user: Annotated[User, Depends(get_ws_user)]) -> None:
+    """Join a room; every message sent is broadcast to everyone in it."""
+    manager, broker = websocket.app.state.connection_manager, websocket.app.state.broker
+    await manager.connect(room, websocket)
+    try:
+        while True:
+            try:
+                message = ChatMessage.model_validate(await websocket.receive_json())
+            except (ValidationError, ValueError) as exc:
+                await manager.send_personal(websocket, {"error": f"not a chat message: {exc}"})
+                continue
+            await broker.publish(room, {"user_id": user.id, "text": message.text})
+    except RuntimeError:
+        manager.disconnect(room, websocket)

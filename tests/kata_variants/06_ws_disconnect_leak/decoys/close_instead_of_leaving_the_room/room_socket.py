@@ -1,0 +1,33 @@
+"""Handles WebSocketDisconnect by closing the socket.
+
+Wrong because the socket is already closed by the client: what is missing is removing it from
+the room's ConnectionManager, which this never does (and a close after the disconnect raises,
+ending the endpoint the same way as before). The room keeps counting the client.
+"""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, WebSocket, WebSocketDisconnect
+from pydantic import ValidationError
+
+from workbook.app.api.routes.rooms import ChatMessage, get_ws_user
+from workbook.app.models import User
+
+router = APIRouter()
+
+
+@router.websocket("/ws/rooms/{room}")
+async def room_socket(websocket: WebSocket, room: str, user: Annotated[User, Depends(get_ws_user)]) -> None:
+    """Join a room; every message sent is broadcast to everyone in it."""
+    manager, broker = websocket.app.state.connection_manager, websocket.app.state.broker
+    await manager.connect(room, websocket)
+    try:
+        while True:
+            try:
+                message = ChatMessage.model_validate(await websocket.receive_json())
+            except (ValidationError, ValueError) as exc:
+                await manager.send_personal(websocket, {"error": f"not a chat message: {exc}"})
+                continue
+            await broker.publish(room, {"user_id": user.id, "text": message.text})
+    except WebSocketDisconnect:
+        await websocket.close()

@@ -1,0 +1,56 @@
+"""A dependency of the endpoint resolves the user and raises WebSocketException(1008).
+
+Right because FastAPI runs dependencies before the endpoint body, so before accept: the
+exception refuses the handshake with 1008, and the endpoint only ever runs for a signed-in user.
+"""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, WebSocket, WebSocketDisconnect, WebSocketException, status
+from pydantic import ValidationError
+
+from workbook.app.api.deps import TokenServiceDep
+from workbook.app.api.routes.rooms import ChatMessage
+from workbook.app.models import User
+from workbook.app.security.tokens import InvalidToken, TokenService
+
+router = APIRouter()
+
+
+async def signed_in_user(websocket: WebSocket, tokens: TokenService, token: str | None) -> User | None:
+    """The active user this access token belongs to; None for anything else (no token, a
+    forged or expired one, a refresh token, a deactivated user)."""
+    try:
+        claims = tokens.decode(token or "", expected_type="access")
+    except InvalidToken:
+        return None
+    # A short session of its own: one held for the socket's lifetime would pin a connection.
+    async with websocket.app.state.sessionmaker() as session:
+        user = await session.get(User, claims.user_id)
+    return user if user is not None and user.is_active else None
+
+
+async def current_ws_user(websocket: WebSocket, tokens: TokenServiceDep, token: str | None = None) -> User:
+    user = await signed_in_user(websocket, tokens, token)
+    if user is None:
+        raise WebSocketException(code=status.WS_1008_POLICY_VIOLATION, reason="invalid or missing token")
+    return user
+
+
+@router.websocket("/ws/rooms/{room}")
+async def room_socket(websocket: WebSocket, room: str, user: Annotated[User, Depends(current_ws_user)]) -> None:
+    """Join a room; every message sent is broadcast to everyone in it."""
+    manager, broker = websocket.app.state.connection_manager, websocket.app.state.broker
+    await manager.connect(room, websocket)
+    try:
+        while True:
+            try:
+                message = ChatMessage.model_validate(await websocket.receive_json())
+            except (ValidationError, ValueError) as exc:
+                await manager.send_personal(websocket, {"error": f"not a chat message: {exc}"})
+                continue
+            await broker.publish(room, {"user_id": user.id, "text": message.text})
+    except WebSocketDisconnect:
+        pass  # the client left
+    finally:
+        manager.disconnect(room, websocket)

@@ -1,0 +1,52 @@
+"""Refuses a handshake that has no token at all, and lets any token in.
+
+Wrong because anyone can send a token: "not-a-jwt", a forged one, an expired one, or a refresh
+token (which must never open a room). Presence proves nothing; only a token that decodes as an
+access token of an active user does.
+"""
+
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect, WebSocketException, status
+from pydantic import ValidationError
+
+from workbook.app.api.deps import TokenServiceDep
+from workbook.app.api.routes.rooms import ChatMessage
+from workbook.app.models import User
+from workbook.app.security.tokens import InvalidToken, TokenService
+
+router = APIRouter()
+
+
+async def signed_in_user(websocket: WebSocket, tokens: TokenService, token: str | None) -> User | None:
+    """The active user this access token belongs to; None for anything else (no token, a
+    forged or expired one, a refresh token, a deactivated user)."""
+    try:
+        claims = tokens.decode(token or "", expected_type="access")
+    except InvalidToken:
+        return None
+    # A short session of its own: one held for the socket's lifetime would pin a connection.
+    async with websocket.app.state.sessionmaker() as session:
+        user = await session.get(User, claims.user_id)
+    return user if user is not None and user.is_active else None
+
+
+@router.websocket("/ws/rooms/{room}")
+async def room_socket(websocket: WebSocket, room: str, tokens: TokenServiceDep, token: str | None = None) -> None:
+    """Join a room; every message sent is broadcast to everyone in it."""
+    manager, broker = websocket.app.state.connection_manager, websocket.app.state.broker
+    if not token:
+        raise WebSocketException(code=status.WS_1008_POLICY_VIOLATION, reason="missing token")
+    await manager.connect(room, websocket)
+    user = await signed_in_user(websocket, tokens, token)
+    sender = user.id if user is not None else None
+    try:
+        while True:
+            try:
+                message = ChatMessage.model_validate(await websocket.receive_json())
+            except (ValidationError, ValueError) as exc:
+                await manager.send_personal(websocket, {"error": f"not a chat message: {exc}"})
+                continue
+            await broker.publish(room, {"user_id": sender, "text": message.text})
+    except WebSocketDisconnect:
+        pass  # the client left
+    finally:
+        manager.disconnect(room, websocket)
