@@ -39,3 +39,8 @@ class Settings(BaseSettings):
     oauth_client_id: str = "workbook"
     oauth_redirect_uri: str = "http://live.test/auth/oauth/callback"
     oauth_login_ttl_s: int = 600  # how long a started login may take to come back
+    # Monitoring (chapter 09). Traces go over OTLP/HTTP when this is set, e.g.
+    # http://127.0.0.1:4318/v1/traces (a collector's, or Jaeger's); otherwise they stay
+    # in the process, for whoever attaches an exporter (app.state.tracing.record_spans()).
+    otlp_endpoint: str | None = None
+    service_name: str = "workbook"

@@ -11,10 +11,14 @@ from fastapi import APIRouter, FastAPI
 
 from workbook import __version__
 from workbook.app.api.errors import register_error_handlers
-from workbook.app.api.routes import agents, auth, health, oauth, rooms, users
+from workbook.app.api.routes import agents, auth, health, metrics, oauth, rooms, users
 from workbook.app.config import Settings
 from workbook.app.db import create_engine, create_sessionmaker
 from workbook.app.models import Base
+from workbook.app.observability.logs import LogContextBinder, bind_request_context
+from workbook.app.observability.metrics import HttpMetrics, RouteLabeller, label_by_route_template
+from workbook.app.observability.request_context import RequestContextMiddleware
+from workbook.app.observability.tracing import Tracing
 from workbook.app.realtime import Broker, ConnectionManager, InMemoryBroker
 from workbook.app.security.passwords import password_hasher
 from workbook.app.security.tokens import TokenService
@@ -27,6 +31,8 @@ def create_app(
     extra_routers: Sequence[APIRouter] = (),
     broker: Broker | None = None,
     connection_manager: ConnectionManager | None = None,
+    log_context: LogContextBinder = bind_request_context,
+    route_labeller: RouteLabeller = label_by_route_template,
 ) -> FastAPI:
     """Build an app. ``extra_routers`` are included before the app's own routers, so a
     route of theirs on the same method and path takes its place (how a kata plugs in a
@@ -38,12 +44,18 @@ def create_app(
     several apps to try that in one process. By default: Redis when settings.redis_url is
     set, else an in-memory broker of this app's own. ``connection_manager`` replaces the
     app's ConnectionManager (how a kata plugs in a learner's).
+
+    Monitoring (chapter 09): ``log_context`` binds a request's context for its log lines,
+    ``route_labeller`` names the route label of its metrics; chapter-09 katas plug theirs
+    in here. Each app has its own metrics registry (``app.state.metrics``) and tracer
+    provider (``app.state.tracing``).
     """
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(settings)
+        tracing.trace_engine(engine)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
         own_redis = broker is None and settings.redis_url is not None
@@ -64,15 +76,33 @@ def create_app(
                 yield
         finally:
             await engine.dispose()  # also when start-up failed: no connection left open
+            tracing.flush()
             if own_redis:
                 await app.state.broker.aclose()
 
-    app = FastAPI(title=settings.app_name, version=__version__, lifespan=lifespan)
+    tracing = Tracing(settings)
+    app = FastAPI(
+        title=settings.app_name,
+        version=__version__,
+        lifespan=lifespan,
+        # FastAPI's own OpenTelemetry spans (a server span per request or WebSocket named
+        # by its route template, and a span per dependency, endpoint, serialization),
+        # on this app's provider. Metrics are Prometheus' (below); logs are structlog's.
+        telemetry={"tracer_provider": tracing.provider, "metrics": False, "logs": False},
+    )
     app.state.settings = settings
+    app.state.metrics = http_metrics = HttpMetrics()
+    app.state.tracing = tracing
     app.state.password_hasher = password_hasher(settings)
     app.state.token_service = TokenService.from_settings(settings)
     app.state.pending_logins = PendingLogins(ttl=timedelta(seconds=settings.oauth_login_ttl_s))
     register_error_handlers(app)
     for router in (*extra_routers, health.router, auth.router, oauth.router, users.router, agents.router, rooms.router):
         app.include_router(router)
+    app.include_router(metrics.router)
+    # Runs inside FastAPI's request span: its log lines carry the trace id.
+    app.add_middleware(
+        RequestContextMiddleware, metrics=http_metrics, log_context=log_context, route_labeller=route_labeller
+    )
     return app
+

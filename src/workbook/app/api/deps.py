@@ -17,8 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from workbook.app.config import Settings
 from workbook.app.db import get_db
 from workbook.app.legacy.scoring import LegacyScoringClient
+from workbook.app.observability.logs import bind_user
 from workbook.app.models import User
 from workbook.app.security.tokens import InvalidToken, TokenService
+from workbook.app.services.readiness import ReadinessCheck, check_readiness
 from workbook.app.services import (
     AgentService,
     AuthService,
@@ -128,7 +130,16 @@ async def get_current_user(
     user = await session.get(User, claims.user_id)
     if user is None or not user.is_active:
         raise refused
+    bind_user(user.id)  # from here on, the request's log lines carry its user id
     return user
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def get_readiness_check() -> ReadinessCheck:
+    """What /health/ready checks (chapter 09); a kata plugs a broken one in here."""
+    return check_readiness
+
+
+ReadinessCheckDep = Annotated[ReadinessCheck, Depends(get_readiness_check)]

@@ -9,10 +9,14 @@ from sqlalchemy.orm import selectinload
 
 from workbook.app.legacy.scoring import LegacyScoringClient
 from workbook.app.models import Agent, User
+from workbook.app.observability.logs import get_logger
 from workbook.app.schemas import AgentCreate, AgentUpdate
 from workbook.app.services.errors import Conflict, Forbidden, NotFound
 from workbook.app.services.metadata import MetadataWriter, set_metadata
 from workbook.app.services.updates import UpdateApplier, apply_update
+
+# No request id, route or user id passed in: the request's log context adds them to every line.
+log = get_logger(__name__)
 
 
 class AgentService:
@@ -36,6 +40,7 @@ class AgentService:
         agent = Agent(owner_id=owner_id, **data.model_dump())
         self.session.add(agent)
         await self._commit_or_name_taken(owner_id=owner_id, name=data.name)
+        log.info("agent created", agent_id=agent.id)
         return agent
 
     async def get(self, *, agent_id: int) -> Agent:
@@ -69,12 +74,14 @@ class AgentService:
             await self._ensure_name_free(owner_id=agent.owner_id, name=data.name)
         self.update_applier(agent, data)
         await self._commit_or_name_taken(owner_id=agent.owner_id, name=agent.name)
+        log.info("agent updated", agent_id=agent.id, fields=sorted(data.model_fields_set))
         return agent
 
     async def delete(self, *, agent_id: int, user_id: int) -> None:
         agent = await self.get_owned(agent_id=agent_id, user_id=user_id)
         await self.session.delete(agent)
         await self.session.commit()
+        log.info("agent deleted", agent_id=agent_id)
 
     async def set_metadata(self, *, agent_id: int, user_id: int, path: Sequence[str], value: Any) -> Agent:
         agent = await self.get_owned(agent_id=agent_id, user_id=user_id)

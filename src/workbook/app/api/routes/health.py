@@ -1,9 +1,8 @@
 """Liveness and readiness probes."""
 
 from fastapi import APIRouter, Response, status
-from sqlalchemy import text
 
-from workbook.app.api.deps import SessionDep
+from workbook.app.api.deps import ReadinessCheckDep, SessionDep
 
 router = APIRouter(prefix="/health", tags=["health"])
 
@@ -15,11 +14,11 @@ async def live() -> dict[str, str]:
 
 
 @router.get("/ready", responses={503: {"description": "A dependency is unavailable"}})
-async def ready(session: SessionDep, response: Response) -> dict[str, str]:
-    """Ready to serve traffic: the database answers a query."""
-    try:
-        await session.execute(text("SELECT 1"))
-    except Exception as exc:  # any failure to reach the database means "not ready"
+async def ready(session: SessionDep, check: ReadinessCheckDep, response: Response) -> dict[str, str]:
+    """Ready to serve traffic: the database answers a query. 503 otherwise, so a load
+    balancer sends no traffic here until it does."""
+    readiness = await check(session)
+    if not readiness.ready:
         response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-        return {"status": "unavailable", "database": type(exc).__name__}
-    return {"status": "ready", "database": "ok"}
+        return {"status": "unavailable", "database": readiness.database}
+    return {"status": "ready", "database": readiness.database}
