@@ -74,3 +74,18 @@ async def test_ready_answers_200_again_when_the_database_is_back(
 async def test_openapi_documents_the_503_of_ready(live: LiveApp):
     responses = live.app.openapi()["paths"]["/health/ready"]["get"]["responses"]
     assert "503" in responses, f"/health/ready documents only {sorted(responses)}"
+
+
+async def test_ready_answers_what_the_readiness_check_says():
+    """The readiness check is a seam (get_readiness_check): the route maps its verdict."""
+    from workbook.app.api.deps import get_readiness_check
+    from workbook.app.services.readiness import Readiness
+
+    async def not_ready(session) -> Readiness:
+        return Readiness(ready=False, database="MaintenanceWindow")
+
+    async with await LiveApp.start(overrides={get_readiness_check: lambda: not_ready}) as live:
+        response = await live.client.get("/health/ready")
+    assert (response.status_code, response.json()) == (503, {"status": "unavailable", "database": "MaintenanceWindow"}), (
+        f"a check answering not ready: expected 503, got {response.status_code} {response.text}"
+    )

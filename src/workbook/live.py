@@ -24,6 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 if TYPE_CHECKING:
     from httpx_ws import AsyncWebSocketSession
 
+    from workbook.app.observability.logs import LogContextBinder
+    from workbook.app.observability.metrics import RouteLabeller
     from workbook.app.realtime import Broker, ConnectionManager
 
 from workbook.app.config import Settings
@@ -57,6 +59,8 @@ class LiveApp:
         routers: Sequence[APIRouter] = (),
         broker: "Broker | None" = None,
         connection_manager: "ConnectionManager | None" = None,
+        log_context: "LogContextBinder | None" = None,
+        route_labeller: "RouteLabeller | None" = None,
     ) -> Self:
         """Start a new app on an empty database.
 
@@ -64,7 +68,8 @@ class LiveApp:
         ahead of the app's own (a route of theirs replaces the app's on the same path):
         the ways a notebook or a kata plugs its own component into the app. Apps started
         with one ``broker`` deliver each other's room broadcasts; ``connection_manager``
-        replaces the app's own.
+        replaces the app's own. ``log_context`` and ``route_labeller`` replace the app's
+        log-context binding and metrics route labeller (chapter 09).
         """
         settings = settings or Settings()
         started: asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]] = asyncio.get_running_loop().create_future()
@@ -72,7 +77,14 @@ class LiveApp:
         # One task owns the app's lifespan from start to stop: its cancel scopes must be
         # entered and left in the same task, while notebook cells and pytest fixture
         # set-up and tear-down each run in a task of their own.
-        owner = asyncio.create_task(cls._serve(settings, overrides or {}, routers, broker, connection_manager, started, stop))
+        monitoring = {
+            name: value
+            for name, value in (("log_context", log_context), ("route_labeller", route_labeller))
+            if value is not None
+        }
+        owner = asyncio.create_task(
+            cls._serve(settings, overrides or {}, routers, broker, connection_manager, monitoring, started, stop)
+        )
         try:
             app, asgi, client = await started
         except BaseException:
@@ -88,6 +100,7 @@ class LiveApp:
         routers: Sequence[APIRouter],
         broker: "Broker | None",
         connection_manager: "ConnectionManager | None",
+        monitoring: Mapping[str, Any],
         started: "asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]]",
         stop: asyncio.Event,
     ) -> None:
@@ -96,7 +109,7 @@ class LiveApp:
                 url = await stack.enter_async_context(scratch_database(settings.database_url))
                 app = create_app(
                     settings.model_copy(update={"database_url": url}), extra_routers=routers, broker=broker,
-                    connection_manager=connection_manager,
+                    connection_manager=connection_manager, **monitoring,
                 )
                 app.dependency_overrides.update(overrides)
                 manager = await stack.enter_async_context(LifespanManager(app))

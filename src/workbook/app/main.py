@@ -87,8 +87,14 @@ def create_app(
         lifespan=lifespan,
         # FastAPI's own OpenTelemetry spans (a server span per request or WebSocket named
         # by its route template, and a span per dependency, endpoint, serialization),
-        # on this app's provider. Metrics are Prometheus' (below); logs are structlog's.
-        telemetry={"tracer_provider": tracing.provider, "metrics": False, "logs": False},
+        # on this app's provider; skipped while nothing records them. Metrics are
+        # Prometheus' (below); logs are structlog's.
+        telemetry={
+            "tracer_provider": tracing.provider,
+            "exclude": tracing.skip_request,
+            "metrics": False,
+            "logs": False,
+        },
     )
     app.state.settings = settings
     app.state.metrics = http_metrics = HttpMetrics()

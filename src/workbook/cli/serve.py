@@ -1,9 +1,19 @@
 """`workbook serve`: the reference app on a real local server, with Swagger UI."""
 
+import logging
+import sys
+
 
 def run(host: str, port: int) -> int:
     import uvicorn
 
+    from workbook.app.observability.logs import ROOT_LOGGER, send_json_logs_to
+
     print(f"Reference app on http://{host}:{port} (Swagger UI: http://{host}:{port}/docs). Ctrl-C stops it.", flush=True)
-    uvicorn.run("workbook.app.main:create_app", factory=True, host=host, port=port)
+    # The app's JSON log lines (one per request, and the services' own) go to stdout.
+    handler = send_json_logs_to(sys.stdout)
+    try:
+        uvicorn.run("workbook.app.main:create_app", factory=True, host=host, port=port)
+    finally:
+        logging.getLogger(ROOT_LOGGER).removeHandler(handler)
     return 0

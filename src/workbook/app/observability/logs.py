@@ -59,11 +59,20 @@ def get_logger(name: str) -> structlog.stdlib.BoundLogger:
     )
 
 
+class JsonLineFormatter(logging.Formatter):
+    """The message alone: structlog has rendered the whole line, traceback included. (A
+    plain Formatter would append the traceback again, as text after the JSON, whenever
+    the stdlib call carries exc_info, as ``log.exception(...)`` does.)"""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return record.getMessage()
+
+
 def send_json_logs_to(stream: IO[str], level: int | str = logging.INFO) -> logging.Handler:
     """Write the app's log lines (already JSON) to ``stream``, one per line, from ``level``
     up. Returns the handler; ``logging.getLogger("workbook").removeHandler(handler)`` undoes it."""
     handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.setFormatter(JsonLineFormatter())
     logger = logging.getLogger(ROOT_LOGGER)
     logger.addHandler(handler)
     logger.setLevel(level)
