@@ -212,3 +212,13 @@ def test_log_lines_are_json_with_level_logger_and_utc_timestamp(logs: LogLines):
     line = logs.one(event="hello")
     assert (line["answer"], line["level"], line["logger"]) == (42, "info", "workbook.tests"), line
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z", line["timestamp"]), line["timestamp"]
+
+
+async def test_a_websocket_connection_is_logged_with_its_request_id_and_route(live: LiveApp, logs: LogLines):
+    user = await live.create_user()
+    path = f"/ws/rooms/lobby?token={(await live.login(user))['access_token']}"
+    async with live.websocket(path, headers={"X-Request-ID": "socket-1"}) as socket:
+        await socket.send_json({"text": "hi"})
+        await socket.receive_json()
+    opened = logs.one(request_id="socket-1", event="websocket opened")
+    assert (opened["route"], opened["method"]) == ("/ws/rooms/{room}", "WEBSOCKET"), opened

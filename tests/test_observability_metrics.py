@@ -136,3 +136,7 @@ async def test_a_refused_handshake_is_never_counted_as_open(live: LiveApp):
             pass
     assert refused.group_contains(WebSocketDisconnect), refused.value
     assert await open_websockets(live) == 0.0
+
+
+async def test_metrics_stay_out_of_the_api_document(live: LiveApp):
+    assert "/metrics" not in live.app.openapi()["paths"], "the scrape endpoint is documented as part of the API"

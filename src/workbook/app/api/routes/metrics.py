@@ -6,7 +6,8 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 router = APIRouter(tags=["monitoring"])
 
 
-@router.get("/metrics", response_class=Response, responses={200: {"content": {CONTENT_TYPE_LATEST: {}}}})
+# Not in the OpenAPI document: Prometheus' scrape target, not part of the API clients use.
+@router.get("/metrics", response_class=Response, include_in_schema=False)
 async def metrics(request: Request) -> Response:
     """This app instance's metrics, in Prometheus' text format: requests by route template,
     method and status; request latency; open WebSocket connections."""
