@@ -3,7 +3,9 @@
 The small providers are the seams where notebooks and katas plug in another component,
 through ``app.dependency_overrides``: get_update_applier (chapter 01), get_scoring_client
 (03), get_metadata_writer (04), get_current_user, get_token_service and
-get_session_revoker (07); OAuth's are in oauth_deps.py.
+get_session_revoker (07), get_readiness_check (09); OAuth's are in oauth_deps.py. (The
+chapter-09 log-context binding and metrics route labeller are create_app arguments: they
+run in middleware, outside dependency injection.)
 """
 
 from typing import Annotated
