@@ -117,6 +117,18 @@ async def test_nothing_is_recorded_until_an_exporter_is_attached(live: LiveApp):
     assert (tracing.recording, names) == (True, {"GET /health/ready"}), names
 
 
+async def test_the_statement_hooks_are_installed_only_once_spans_are_recorded(live: LiveApp):
+    """An engine listener changes how a MissingGreenlet ends (an un-awaited coroutine's
+    RuntimeWarning on stderr): an untraced app has none."""
+    def hooks() -> int:
+        return len(live.engine.sync_engine.dispatch.before_cursor_execute)
+
+    before = hooks()
+    live.app.state.tracing.record_spans()
+    live.app.state.tracing.record_spans()  # a second recorder adds no second set of hooks
+    assert (before, hooks()) == (0, 1), f"before_cursor_execute listeners: {before} untraced, {hooks()} traced"
+
+
 def test_building_an_app_imports_neither_the_sdk_nor_the_otlp_exporter():
     probe = (
         "import json, sys\n"

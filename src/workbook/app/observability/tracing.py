@@ -99,6 +99,7 @@ class Tracing:
     def __init__(self, settings: Settings) -> None:
         self.provider = OnDemandTracerProvider(settings.service_name)
         self.tracer: Tracer = self.provider.get_tracer("workbook.app")
+        self._engines: list[Engine] = []  # the app's engines, their statements traced once recording
         if settings.otlp_endpoint:
             self._export_over_otlp(settings.otlp_endpoint)
 
@@ -106,7 +107,15 @@ class Tracing:
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
         from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
-        self.provider.sdk().add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=endpoint)))
+        self._recording_provider().add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=endpoint)))
+
+    def _recording_provider(self) -> "SdkTracerProvider":
+        """The SDK provider, made now if need be, with the statement hooks on every engine."""
+        if not self.recording:
+            self.provider.sdk()
+            for engine in self._engines:
+                trace_statements(engine, self.tracer)
+        return self.provider.sdk()
 
     def record_spans(self) -> "InMemorySpanExporter":
         """Keep every span ended from now on in memory: ``.get_finished_spans()`` lists them,
@@ -115,7 +124,7 @@ class Tracing:
         from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
         exporter = InMemorySpanExporter()
-        self.provider.sdk().add_span_processor(SimpleSpanProcessor(exporter))
+        self._recording_provider().add_span_processor(SimpleSpanProcessor(exporter))
         return exporter
 
     @property
@@ -134,8 +143,17 @@ class Tracing:
             self.provider.sdk_provider.force_flush()
 
     def trace_engine(self, engine: AsyncEngine) -> None:
-        """A CLIENT span per SQL statement the engine runs, child of the current span."""
-        trace_statements(engine.sync_engine, self.tracer)
+        """A CLIENT span per SQL statement the engine runs, child of the current span: from
+        now on if spans are recorded, else from when they are.
+
+        The hooks wait for a recorder because any engine event listener changes how a
+        MissingGreenlet (chapter 03) ends on an async engine: with one, the failed lazy
+        load leaves an un-awaited ``Connection.cursor`` coroutine behind, and a
+        "coroutine ... was never awaited" RuntimeWarning reaches stderr (measured with
+        SQLAlchemy 2.1.9 and aiosqlite; without listeners, nothing)."""
+        self._engines.append(engine.sync_engine)
+        if self.recording:
+            trace_statements(engine.sync_engine, self.tracer)
 
 
 def trace_statements(engine: Engine, tracer: Tracer) -> None:
