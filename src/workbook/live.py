@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from httpx_ws import AsyncWebSocketSession
 
     from workbook.app.realtime import Broker, ConnectionManager
+    from workbook.app.security.cors import CorsOptions
 
 from workbook.app.config import Settings
 from workbook.app.main import create_app
@@ -57,6 +58,7 @@ class LiveApp:
         routers: Sequence[APIRouter] = (),
         broker: "Broker | None" = None,
         connection_manager: "ConnectionManager | None" = None,
+        cors_options: "CorsOptions | None" = None,
     ) -> Self:
         """Start a new app on an empty database.
 
@@ -64,7 +66,7 @@ class LiveApp:
         ahead of the app's own (a route of theirs replaces the app's on the same path):
         the ways a notebook or a kata plugs its own component into the app. Apps started
         with one ``broker`` deliver each other's room broadcasts; ``connection_manager``
-        replaces the app's own.
+        replaces the app's own, ``cors_options`` the app's CORS configuration.
         """
         settings = settings or Settings()
         started: asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]] = asyncio.get_running_loop().create_future()
@@ -72,7 +74,7 @@ class LiveApp:
         # One task owns the app's lifespan from start to stop: its cancel scopes must be
         # entered and left in the same task, while notebook cells and pytest fixture
         # set-up and tear-down each run in a task of their own.
-        owner = asyncio.create_task(cls._serve(settings, overrides or {}, routers, broker, connection_manager, started, stop))
+        owner = asyncio.create_task(cls._serve(settings, overrides or {}, routers, broker, connection_manager, cors_options, started, stop))
         try:
             app, asgi, client = await started
         except BaseException:
@@ -88,6 +90,7 @@ class LiveApp:
         routers: Sequence[APIRouter],
         broker: "Broker | None",
         connection_manager: "ConnectionManager | None",
+        cors_options: "CorsOptions | None",
         started: "asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]]",
         stop: asyncio.Event,
     ) -> None:
@@ -96,7 +99,7 @@ class LiveApp:
                 url = await stack.enter_async_context(scratch_database(settings.database_url))
                 app = create_app(
                     settings.model_copy(update={"database_url": url}), extra_routers=routers, broker=broker,
-                    connection_manager=connection_manager,
+                    connection_manager=connection_manager, cors_options=cors_options,
                 )
                 app.dependency_overrides.update(overrides)
                 manager = await stack.enter_async_context(LifespanManager(app))
@@ -165,6 +168,14 @@ class LiveApp:
         if response.status_code != 201:
             raise AssertionError(f"POST {path} {body} answered {response.status_code}: {response.text}")
         return response.json()
+
+    @asynccontextmanager
+    async def client_from(self, address: str) -> AsyncIterator[httpx.AsyncClient]:
+        """A client whose requests reach the app from peer ``address`` (``live.client``'s
+        come from 127.0.0.1): a browser elsewhere, or a reverse proxy in front of the app."""
+        transport = httpx.ASGITransport(app=self._asgi, client=(address, 50000))
+        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
+            yield client
 
     @property
     def engine(self) -> AsyncEngine:

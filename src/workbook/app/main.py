@@ -8,14 +8,19 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from fastapi import APIRouter, FastAPI
+from starlette.middleware.cors import CORSMiddleware
 
 from workbook import __version__
 from workbook.app.api.errors import register_error_handlers
-from workbook.app.api.routes import agents, auth, health, oauth, rooms, users
+from workbook.app.api.routes import agents, auth, health, oauth, rooms, users, web
 from workbook.app.config import Settings
 from workbook.app.db import create_engine, create_sessionmaker
 from workbook.app.models import Base
 from workbook.app.realtime import Broker, ConnectionManager, InMemoryBroker
+from workbook.app.security.cors import CorsOptions, cors_options as default_cors_options
+from workbook.app.security.csrf import CsrfProtection
+from workbook.app.security.headers import SecurityHeadersMiddleware
+from workbook.app.security.rate_limit import RateLimiter
 from workbook.app.security.passwords import password_hasher
 from workbook.app.security.tokens import TokenService
 from workbook.app.services.oauth_login import PendingLogins
@@ -27,6 +32,7 @@ def create_app(
     extra_routers: Sequence[APIRouter] = (),
     broker: Broker | None = None,
     connection_manager: ConnectionManager | None = None,
+    cors_options: CorsOptions | None = None,
 ) -> FastAPI:
     """Build an app. ``extra_routers`` are included before the app's own routers, so a
     route of theirs on the same method and path takes its place (how a kata plugs in a
@@ -37,7 +43,8 @@ def create_app(
     ``broker`` carries room broadcasts between app instances; pass one InMemoryBroker to
     several apps to try that in one process. By default: Redis when settings.redis_url is
     set, else an in-memory broker of this app's own. ``connection_manager`` replaces the
-    app's ConnectionManager (how a kata plugs in a learner's).
+    app's ConnectionManager (how a kata plugs in a learner's). ``cors_options`` turns the
+    settings into CORSMiddleware's arguments (security.cors; a kata plugs its own in).
     """
     settings = settings or Settings()
 
@@ -73,6 +80,24 @@ def create_app(
     app.state.token_service = TokenService.from_settings(settings)
     app.state.pending_logins = PendingLogins(ttl=timedelta(seconds=settings.oauth_login_ttl_s))
     register_error_handlers(app)
-    for router in (*extra_routers, health.router, auth.router, oauth.router, users.router, agents.router, rooms.router):
+    routers = (health.router, auth.router, oauth.router, users.router, agents.router, rooms.router, web.router)
+    for router in (*extra_routers, *routers):
         app.include_router(router)
+    add_security_layers(app, settings, cors_options or default_cors_options)
     return app
+
+
+def add_security_layers(app: FastAPI, settings: Settings, cors_options: CorsOptions) -> None:
+    """Chapter 08's app-wide defences: counters for the rate limits, the CSRF token
+    issuer, and three middlewares. Starlette runs the last one added first: the proxy
+    headers are read before anything else looks at the client or the scheme."""
+    app.state.rate_limiter = RateLimiter({"login": settings.rate_limit_login, "search": settings.rate_limit_search})
+    app.state.csrf_protection = CsrfProtection(settings.csrf_secret.get_secret_value())
+    app.add_middleware(CORSMiddleware, **cors_options(settings))
+    app.add_middleware(SecurityHeadersMiddleware)
+    if settings.trusted_proxies:
+        from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware  # ~60 ms: only apps behind proxies
+
+        # X-Forwarded-For (and -Proto) are believed from these peers only, read right to
+        # left: the first address that is not a trusted proxy is the client.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))

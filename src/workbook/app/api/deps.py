@@ -3,7 +3,9 @@
 The small providers are the seams where notebooks and katas plug in another component,
 through ``app.dependency_overrides``: get_update_applier (chapter 01), get_scoring_client
 (03), get_metadata_writer (04), get_current_user, get_token_service and
-get_session_revoker (07); OAuth's are in oauth_deps.py.
+get_session_revoker (07), get_agent_search_query (08); OAuth's are in oauth_deps.py, and
+chapter 08's security seams (rate-limit key, client address, HTML renderer, CSRF check) in
+security.py.
 """
 
 from typing import Annotated
@@ -20,12 +22,14 @@ from workbook.app.legacy.scoring import LegacyScoringClient
 from workbook.app.models import User
 from workbook.app.security.tokens import InvalidToken, TokenService
 from workbook.app.services import (
+    AgentSearchQuery,
     AgentService,
     AuthService,
     MetadataWriter,
     Unauthorized,
     UpdateApplier,
     UserService,
+    agents_matching,
     apply_update,
     set_metadata,
 )
@@ -44,6 +48,11 @@ def get_update_applier() -> UpdateApplier:
     return apply_update
 
 
+def get_agent_search_query() -> AgentSearchQuery:
+    """How the agent search turns the searched text into SQL (chapter 08)."""
+    return agents_matching
+
+
 def get_password_hasher(request: Request) -> PasswordHash:
     return request.app.state.password_hasher
 
@@ -57,8 +66,11 @@ def get_agent_service(
     session: SessionDep,
     metadata_writer: Annotated[MetadataWriter, Depends(get_metadata_writer)],
     update_applier: Annotated[UpdateApplier, Depends(get_update_applier)],
+    search_query: Annotated[AgentSearchQuery, Depends(get_agent_search_query)],
 ) -> AgentService:
-    return AgentService(session, metadata_writer=metadata_writer, update_applier=update_applier)
+    return AgentService(
+        session, metadata_writer=metadata_writer, update_applier=update_applier, search_query=search_query
+    )
 
 
 def get_user_service(
