@@ -27,7 +27,7 @@ ACTIVE = {
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "style", "link",
     "meta", "base", "form", "input", "button", "textarea", "select", "option", "template", "noscript",
     "video", "audio", "source", "track", "img", "image", "picture", "details", "dialog", "html", "head",
-    "title", "body", "xmp", "plaintext", "noembed", "noframes", "portal", "marquee", "object", "canvas",
+    "title", "body", "xmp", "plaintext", "noembed", "noframes", "portal", "marquee", "canvas",
 }  # fmt: skip
 PAGE_OWN = {"html": 1, "head": 1, "meta": 1, "title": 1, "body": 1}
 # What an agent's description may hold: formatting and links, nothing active.
