@@ -333,6 +333,13 @@ TEXT_INPUTS = [
         but(status_in(401)),
     ),
     TextInput(
+        "room name in the presence path",
+        ("GET /rooms/{room} room",),
+        lambda live, w, p: live.client.get(f"/rooms/{path(p)}", headers=w.headers),
+        # 404 when the decoded name holds a "/" (no route matches)
+        but(status_in(200, 404)),
+    ),
+    TextInput(
         "OAuth start login_hint",
         ("GET /auth/oauth/start login_hint",),
         lambda live, w, p: live.client.get("/auth/oauth/start", params={"login_hint": p}),
