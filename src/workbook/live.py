@@ -24,9 +24,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 if TYPE_CHECKING:
     from httpx_ws import AsyncWebSocketSession
 
-    from workbook.app.observability.logs import LogContextBinder
-    from workbook.app.observability.metrics import RouteLabeller
-    from workbook.app.realtime import Broker, ConnectionManager
 
 from workbook.app.config import Settings
 from workbook.app.main import create_app
@@ -57,19 +54,16 @@ class LiveApp:
         *,
         overrides: Mapping[Callable[..., Any], Callable[..., Any]] | None = None,
         routers: Sequence[APIRouter] = (),
-        broker: "Broker | None" = None,
-        connection_manager: "ConnectionManager | None" = None,
-        log_context: "LogContextBinder | None" = None,
-        route_labeller: "RouteLabeller | None" = None,
+        **app_options: Any,
     ) -> Self:
         """Start a new app on an empty database.
 
         ``overrides`` become ``app.dependency_overrides`` and ``routers`` are included
         ahead of the app's own (a route of theirs replaces the app's on the same path):
-        the ways a notebook or a kata plugs its own component into the app. Apps started
-        with one ``broker`` deliver each other's room broadcasts; ``connection_manager``
-        replaces the app's own. ``log_context`` and ``route_labeller`` replace the app's
-        log-context binding and metrics route labeller (chapter 09).
+        the ways a notebook or a kata plugs its own component into the app. Other keyword
+        arguments go to ``create_app``, which documents them: ``broker`` (apps started
+        with one deliver each other's room broadcasts), ``connection_manager``,
+        ``cors_options``, ``log_context``, ``route_labeller``.
         """
         settings = settings or Settings()
         started: asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]] = asyncio.get_running_loop().create_future()
@@ -77,14 +71,7 @@ class LiveApp:
         # One task owns the app's lifespan from start to stop: its cancel scopes must be
         # entered and left in the same task, while notebook cells and pytest fixture
         # set-up and tear-down each run in a task of their own.
-        monitoring = {
-            name: value
-            for name, value in (("log_context", log_context), ("route_labeller", route_labeller))
-            if value is not None
-        }
-        owner = asyncio.create_task(
-            cls._serve(settings, overrides or {}, routers, broker, connection_manager, monitoring, started, stop)
-        )
+        owner = asyncio.create_task(cls._serve(settings, overrides or {}, routers, app_options, started, stop))
         try:
             app, asgi, client = await started
         except BaseException:
@@ -98,19 +85,14 @@ class LiveApp:
         settings: Settings,
         overrides: Mapping[Callable[..., Any], Callable[..., Any]],
         routers: Sequence[APIRouter],
-        broker: "Broker | None",
-        connection_manager: "ConnectionManager | None",
-        monitoring: Mapping[str, Any],
+        app_options: Mapping[str, Any],
         started: "asyncio.Future[tuple[FastAPI, ASGIApp, httpx.AsyncClient]]",
         stop: asyncio.Event,
     ) -> None:
         try:
             async with AsyncExitStack() as stack:
                 url = await stack.enter_async_context(scratch_database(settings.database_url))
-                app = create_app(
-                    settings.model_copy(update={"database_url": url}), extra_routers=routers, broker=broker,
-                    connection_manager=connection_manager, **monitoring,
-                )
+                app = create_app(settings.model_copy(update={"database_url": url}), extra_routers=routers, **app_options)
                 app.dependency_overrides.update(overrides)
                 manager = await stack.enter_async_context(LifespanManager(app))
                 client = await stack.enter_async_context(
@@ -207,6 +189,14 @@ class LiveApp:
         """A new transport to this app, for a client of your own (say, a browser that also
         visits another in-process app: ``httpx.AsyncClient(mounts=...)``)."""
         return httpx.ASGITransport(app=self._asgi)
+
+    @asynccontextmanager
+    async def client_from(self, address: str) -> AsyncIterator[httpx.AsyncClient]:
+        """A client whose requests reach the app from peer ``address`` (``live.client``'s
+        come from 127.0.0.1): a browser elsewhere, or a reverse proxy in front of the app."""
+        transport = httpx.ASGITransport(app=self._asgi, client=(address, 50000))
+        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
+            yield client
 
     def routes(self) -> list[str]:
         """The app's HTTP operations as "METHOD /path  summary" lines, from its OpenAPI."""

@@ -6,6 +6,9 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 IN_MEMORY_SQLITE = "sqlite+aiosqlite:///:memory:"
+# "5/minute", "100 per hour", "10/2 seconds": what limits.parse accepts, checked here so a
+# typo fails at start-up rather than on the first request.
+RATE_LIMIT_PATTERN = r"^\s*\d+\s*(/|per)\s*(\d+\s*)?(second|minute|hour|day|month|year)s?\s*$"
 
 
 class Settings(BaseSettings):
@@ -44,3 +47,24 @@ class Settings(BaseSettings):
     # in the process, for whoever attaches an exporter (app.state.tracing.record_spans()).
     otlp_endpoint: str | None = None
     service_name: str = "workbook"
+
+    # Chapter 08: security.
+    # Origins (scheme://host[:port]) whose pages may call the API from a browser, cookies
+    # included. Empty: no cross-origin access. Never "*": with credentials allowed,
+    # Starlette then echoes whatever origin asks. From the environment, a JSON list:
+    # WORKBOOK_CORS_ORIGINS='["https://app.example.com"]'.
+    cors_origins: list[str] = []
+    # The reverse proxies in front of the app (addresses, or networks such as 10.0.0.0/8).
+    # X-Forwarded-For is believed only when the peer is one of them; empty: the peer's own
+    # address is the client's, whatever the header says.
+    trusted_proxies: list[str] = []
+    # Rate limits in the `limits` notation ("N/second|minute|hour|day"), per user when the
+    # request carries a valid access token, else per client address. Both doors to a
+    # session (POST /auth/token and the pages' sign-in) share the login budget.
+    rate_limit_login: str = Field(default="60/minute", pattern=RATE_LIMIT_PATTERN)
+    rate_limit_search: str = Field(default="60/minute", pattern=RATE_LIMIT_PATTERN)
+    # The session cookie of the HTML pages is sent over HTTPS only unless this is False
+    # (plain-HTTP local development).
+    session_cookie_secure: bool = True
+    # Signs the CSRF tokens of the HTML forms (random per instance unless set, as above).
+    csrf_secret: SecretStr = Field(default_factory=lambda: SecretStr(secrets.token_urlsafe(64)))

@@ -3,9 +3,11 @@
 The small providers are the seams where notebooks and katas plug in another component,
 through ``app.dependency_overrides``: get_update_applier (chapter 01), get_scoring_client
 (03), get_metadata_writer (04), get_current_user, get_token_service and
-get_session_revoker (07), get_readiness_check (09); OAuth's are in oauth_deps.py. (The
-chapter-09 log-context binding and metrics route labeller are create_app arguments: they
-run in middleware, outside dependency injection.)
+get_session_revoker (07), get_agent_search_query (08), get_readiness_check (09).
+OAuth's are in oauth_deps.py; chapter 08's security seams (rate-limit key, client address,
+HTML renderer, CSRF check) in security.py. The chapter-09 log-context binding and metrics
+route labeller are create_app arguments: they run in middleware, outside dependency
+injection.
 """
 
 from typing import Annotated
@@ -24,12 +26,14 @@ from workbook.app.models import User
 from workbook.app.security.tokens import InvalidToken, TokenService
 from workbook.app.services.readiness import ReadinessCheck, check_readiness
 from workbook.app.services import (
+    AgentSearchQuery,
     AgentService,
     AuthService,
     MetadataWriter,
     Unauthorized,
     UpdateApplier,
     UserService,
+    agents_matching,
     apply_update,
     set_metadata,
 )
@@ -48,6 +52,11 @@ def get_update_applier() -> UpdateApplier:
     return apply_update
 
 
+def get_agent_search_query() -> AgentSearchQuery:
+    """How the agent search turns the searched text into SQL (chapter 08)."""
+    return agents_matching
+
+
 def get_password_hasher(request: Request) -> PasswordHash:
     return request.app.state.password_hasher
 
@@ -61,8 +70,11 @@ def get_agent_service(
     session: SessionDep,
     metadata_writer: Annotated[MetadataWriter, Depends(get_metadata_writer)],
     update_applier: Annotated[UpdateApplier, Depends(get_update_applier)],
+    search_query: Annotated[AgentSearchQuery, Depends(get_agent_search_query)],
 ) -> AgentService:
-    return AgentService(session, metadata_writer=metadata_writer, update_applier=update_applier)
+    return AgentService(
+        session, metadata_writer=metadata_writer, update_applier=update_applier, search_query=search_query
+    )
 
 
 def get_user_service(

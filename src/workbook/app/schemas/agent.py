@@ -1,7 +1,8 @@
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from workbook.app.schemas.text import MultiLineText, SingleLineText, StorableJson
 from workbook.app.schemas.user import UserPublic
 
 AgentStatus = Literal["idle", "running", "paused", "archived"]
@@ -10,17 +11,17 @@ AgentStatus = Literal["idle", "running", "paused", "archived"]
 class AgentCreate(BaseModel):
     """A new agent; its owner is the signed-in user, never a field the client picks."""
 
-    name: str = Field(min_length=1, max_length=100)
-    description: str | None = Field(default=None, max_length=2000)
+    name: SingleLineText = Field(min_length=1, max_length=100)
+    description: MultiLineText | None = Field(default=None, max_length=2000)
     status: AgentStatus = "idle"
-    agent_metadata: dict[str, JsonValue] = Field(default_factory=dict)
+    agent_metadata: dict[SingleLineText, StorableJson] = Field(default_factory=dict)
 
 
 class AgentUpdate(BaseModel):
     """Partial update: only the fields the client sent are applied (exclude_unset)."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=100)
-    description: str | None = Field(default=None, max_length=2000)
+    name: SingleLineText | None = Field(default=None, min_length=1, max_length=100)
+    description: MultiLineText | None = Field(default=None, max_length=2000)
     status: AgentStatus | None = None
 
     @field_validator("name", "status")
@@ -57,5 +58,7 @@ class AgentWithOwner(BaseModel):
 class MetadataUpdate(BaseModel):
     """Set one key of the metadata document; `path` names it level by level."""
 
-    path: list[str] = Field(min_length=1, max_length=8, examples=[["settings", "model"]])
-    value: JsonValue
+    path: list[Annotated[SingleLineText, Field(max_length=200)]] = Field(
+        min_length=1, max_length=8, examples=[["settings", "model"]]
+    )
+    value: StorableJson

@@ -1,9 +1,12 @@
 from pydantic import BaseModel, ConfigDict, Field
 
+from workbook.app.schemas.text import SingleLineText
+
 
 class UserCreate(BaseModel):
-    email: str = Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+$")
-    full_name: str = Field(default="", max_length=200)
+    # One @, no spaces, no control characters.
+    email: str = Field(min_length=3, max_length=320, pattern=r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+$")
+    full_name: SingleLineText = Field(default="", max_length=200)
     password: str = Field(min_length=8, max_length=128)
 
 

@@ -13,6 +13,7 @@ from workbook.app.observability.logs import get_logger
 from workbook.app.schemas import AgentCreate, AgentUpdate
 from workbook.app.services.errors import Conflict, Forbidden, NotFound
 from workbook.app.services.metadata import MetadataWriter, set_metadata
+from workbook.app.services.search import AgentSearchQuery, agents_matching
 from workbook.app.services.updates import UpdateApplier, apply_update
 
 # No request id, route or user id passed in: the request's log context adds them to every line.
@@ -28,10 +29,12 @@ class AgentService:
         *,
         metadata_writer: MetadataWriter = set_metadata,
         update_applier: UpdateApplier = apply_update,
+        search_query: AgentSearchQuery = agents_matching,
     ) -> None:
         self.session = session
         self.metadata_writer = metadata_writer
         self.update_applier = update_applier
+        self.search_query = search_query
 
     async def create(self, *, owner_id: int, data: AgentCreate) -> Agent:
         if await self.session.get(User, owner_id) is None:
@@ -54,6 +57,10 @@ class AgentService:
         if owner_id is not None:
             query = query.where(Agent.owner_id == owner_id)
         return (await self.session.scalars(query)).all()
+
+    async def search(self, *, text: str) -> Sequence[Agent]:
+        """Agents whose name or description contains ``text`` (chapter 08)."""
+        return (await self.session.scalars(self.search_query(text))).all()
 
     async def list_with_owners(self) -> Sequence[Agent]:
         """Agents with their owners loaded: two queries, however many agents."""

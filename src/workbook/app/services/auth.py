@@ -62,7 +62,9 @@ class AuthService:
         An unknown email costs one Argon2 verification, like a known one: without it the
         answer comes back faster and tells who has an account here.
         """
-        user = await self.session.scalar(select(User).where(User.email == email))
+        # No stored email holds NUL (UserCreate refuses control characters), and
+        # PostgreSQL cannot even compare text with one: such an email matches nobody.
+        user = None if "\x00" in email else await self.session.scalar(select(User).where(User.email == email))
         # Verify first, in both cases: `user is None or not verify(...)` would skip the
         # verification for unknown emails, which is the very shortcut to avoid.
         matches = self._verify(password, None if user is None else user.hashed_password)

