@@ -68,12 +68,12 @@ def chromium_path() -> str:
 
 @pytest.fixture
 async def browser(chromium_path: str) -> AsyncIterator[Any]:
-    os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-    from playwright.async_api import async_playwright
+    from playwright.async_api import async_playwright  # imported here: only when a browser was found
 
     async with async_playwright() as playwright:
-        # --no-sandbox: CI runs as root in a container, where Chromium's sandbox cannot start.
-        browser = await playwright.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"], timeout=10_000)
+        # Playwright starts Chromium without its sandbox unless told otherwise (chromium_sandbox),
+        # which is what lets it run as root in a CI container.
+        browser = await playwright.chromium.launch(executable_path=chromium_path, timeout=10_000)
         try:
             yield browser
         finally:
