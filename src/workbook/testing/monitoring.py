@@ -1,5 +1,5 @@
 """Read what the app reports about itself: its JSON log lines and its /metrics page
-(shared by the monitoring test files)."""
+(shared by the monitoring tests, the chapter-09 katas and notebook 09)."""
 
 import io
 import json
