@@ -72,3 +72,24 @@ def labels(**pairs: str) -> frozenset[tuple[str, str]]:
 def label_sets(samples: dict[tuple[str, frozenset[tuple[str, str]]], float], name: str) -> list[dict[str, str]]:
     """The label sets of every sample named ``name``."""
     return [dict(pairs) for sample, pairs in samples if sample == name]
+
+
+class RequestCounts:
+    """The app's ``http_requests_total`` read from its registry (no request made, so
+    reading counts nothing): ``{(route, method, status): count}``."""
+
+    def __init__(self, live: LiveApp) -> None:
+        self._registry = live.app.state.metrics.registry
+
+    def now(self) -> dict[tuple[str, str, str], float]:
+        return {
+            (sample.labels["route"], sample.labels["method"], sample.labels["status"]): sample.value
+            for family in self._registry.collect()
+            for sample in family.samples
+            if sample.name == "http_requests_total"
+        }
+
+    @staticmethod
+    def added(before: dict[tuple[str, str, str], float], after: dict[tuple[str, str, str], float]) -> dict[tuple[str, str, str], float]:
+        """The label sets counted between two readings, with how many requests each got."""
+        return {key: value - before.get(key, 0) for key, value in after.items() if value != before.get(key, 0)}
