@@ -74,6 +74,9 @@ def label_sets(samples: dict[tuple[str, frozenset[tuple[str, str]]], float], nam
     return [dict(pairs) for sample, pairs in samples if sample == name]
 
 
+Counts = dict[tuple[str, str, str], float]  # {(route, method, status): requests}
+
+
 class RequestCounts:
     """The app's ``http_requests_total`` read from its registry (no request made, so
     reading counts nothing): ``{(route, method, status): count}``."""
@@ -81,7 +84,7 @@ class RequestCounts:
     def __init__(self, live: LiveApp) -> None:
         self._registry = live.app.state.metrics.registry
 
-    def now(self) -> dict[tuple[str, str, str], float]:
+    def now(self) -> Counts:
         return {
             (sample.labels["route"], sample.labels["method"], sample.labels["status"]): sample.value
             for family in self._registry.collect()
@@ -90,6 +93,6 @@ class RequestCounts:
         }
 
     @staticmethod
-    def added(before: dict[tuple[str, str, str], float], after: dict[tuple[str, str, str], float]) -> dict[tuple[str, str, str], float]:
+    def added(before: Counts, after: Counts) -> Counts:
         """The label sets counted between two readings, with how many requests each got."""
         return {key: value - before.get(key, 0) for key, value in after.items() if value != before.get(key, 0)}
