@@ -1,6 +1,6 @@
 """Alternative: hand the context to the app's own binding (workbook.app.observability.logs).
 
-Right: it binds the request id, route and method in structlog's contextvars; there is just
+Right because it binds the request id, route and method in structlog's contextvars; there is just
 no "request started" line.
 """
 

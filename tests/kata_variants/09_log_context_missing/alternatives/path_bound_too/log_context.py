@@ -1,6 +1,6 @@
 """Alternative: bind the raw path too, beside the id, route template and method.
 
-Right: every line of the request carries its id; the path is one more field (the
+Right because every line of the request carries its id; the path is one more field (the
 "request finished" line passes its own, which wins over the bound one).
 """
 

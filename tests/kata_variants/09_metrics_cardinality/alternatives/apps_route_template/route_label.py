@@ -1,6 +1,6 @@
 """Alternative: the app's own route_template (what its logs and default labeller use).
 
-Right: the route template, "<unmatched>" when no route matched; the logs and the metrics
+Right because it is the route template, "<unmatched>" when no route matched; the logs and the metrics
 then name routes alike.
 """
 

@@ -1,6 +1,6 @@
 """Alternative: the route's path_format, and another fixed name for unmatched paths.
 
-Right: path_format is the template with any converter removed ("/agents/{agent_id}" for
+Right because path_format is the template with any converter removed ("/agents/{agent_id}" for
 "/agents/{agent_id:int}"), one value per route; "other" is as fixed as "<unmatched>".
 """
 

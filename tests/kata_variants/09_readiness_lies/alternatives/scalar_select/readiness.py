@@ -1,6 +1,6 @@
 """Alternative: session.scalar(select(1)) inside the timeout, and the answer compared.
 
-Right: a round trip to the database, bounded in time; checking that it answered 1 adds
+Right because it is a round trip to the database, bounded in time; checking that it answered 1 adds
 nothing a healthy database could fail, and costs nothing.
 """
 

@@ -1,6 +1,6 @@
 """Alternative: asyncio.wait_for around the query instead of an asyncio.timeout block.
 
-Right: the same round trip with the same bound; wait_for cancels the query and raises
+Right because it is the same round trip with the same bound; wait_for cancels the query and raises
 TimeoutError when the time is up, and any exception means not ready.
 """
 
