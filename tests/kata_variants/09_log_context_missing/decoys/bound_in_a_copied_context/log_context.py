@@ -3,8 +3,9 @@ its own for each request, so they cannot mix").
 
 Wrong because the request does not run in that copy: the middleware goes on in the context
 it called the binding from, and the values bound in the copy are gone with it. The same
-trap as BaseHTTPMiddleware, whose downstream runs in a copy: what is bound on one side of a
-copy is not seen on the other. The middleware already runs each request in its own context.
+trap as BaseHTTPMiddleware, whose downstream runs in a copy: what is bound in a copy after
+it was made is never seen outside it. The middleware already runs each request in its own
+context.
 """
 
 import contextvars
