@@ -11,7 +11,7 @@ import structlog
 from fastapi import Depends, FastAPI
 from starlette.middleware.base import BaseHTTPMiddleware
 
-from monitoring_probes import LogLines, captured_logs
+from workbook.testing.monitoring import LogLines, captured_logs
 from workbook.app.observability.logs import RequestContext, bind_user, get_logger
 from workbook.app.observability.metrics import HttpMetrics, label_by_route_template
 from workbook.app.observability.request_context import RequestContextMiddleware

@@ -8,7 +8,7 @@ import pytest
 from httpx_ws import WebSocketDisconnect
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from monitoring_probes import label_sets, labels, metric_samples
+from workbook.testing.monitoring import label_sets, labels, metric_samples
 from workbook.live import LiveApp
 
 REQUESTS = "http_requests_total"

@@ -13,7 +13,7 @@ import pytest
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.trace import SpanKind, StatusCode
 
-from monitoring_probes import captured_logs
+from workbook.testing.monitoring import captured_logs
 from workbook.app.config import Settings
 from workbook.live import LiveApp
 

@@ -1,5 +1,5 @@
 """Read what the app reports about itself: its JSON log lines and its /metrics page
-(shared by the monitoring test files)."""
+(shared by the monitoring tests, the chapter-09 katas and notebook 09)."""
 
 import io
 import json
@@ -72,3 +72,27 @@ def labels(**pairs: str) -> frozenset[tuple[str, str]]:
 def label_sets(samples: dict[tuple[str, frozenset[tuple[str, str]]], float], name: str) -> list[dict[str, str]]:
     """The label sets of every sample named ``name``."""
     return [dict(pairs) for sample, pairs in samples if sample == name]
+
+
+Counts = dict[tuple[str, str, str], float]  # {(route, method, status): requests}
+
+
+class RequestCounts:
+    """The app's ``http_requests_total`` read from its registry (no request made, so
+    reading counts nothing): ``{(route, method, status): count}``."""
+
+    def __init__(self, live: LiveApp) -> None:
+        self._registry = live.app.state.metrics.registry
+
+    def now(self) -> Counts:
+        return {
+            (sample.labels["route"], sample.labels["method"], sample.labels["status"]): sample.value
+            for family in self._registry.collect()
+            for sample in family.samples
+            if sample.name == "http_requests_total"
+        }
+
+    @staticmethod
+    def added(before: Counts, after: Counts) -> Counts:
+        """The label sets counted between two readings, with how many requests each got."""
+        return {key: value - before.get(key, 0) for key, value in after.items() if value != before.get(key, 0)}
