@@ -1,5 +1,6 @@
 """Liveness and readiness probes: /health/live and /health/ready."""
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from workbook.app.config import Settings
 from workbook.app.db import create_engine, create_sessionmaker
 from workbook.live import LiveApp
+from workbook.testing.databases import database_unresponsive
 
 pytestmark = pytest.mark.database
 
@@ -50,6 +52,19 @@ async def test_ready_answers_503_when_the_database_is_unreachable(live: LiveApp,
     body = response.json()
     assert body["status"] == "unavailable", body
     assert body["database"] not in ("", "ok"), f"expected the database error's name, got {body}"
+
+
+async def test_ready_answers_503_in_time_when_the_database_never_answers(live: LiveApp):
+    # A database behind a dropped route accepts nothing and refuses nothing: without a
+    # timeout of its own the check would wait until the probe gave up on it.
+    async with database_unresponsive(live):
+        try:
+            async with asyncio.timeout(1.0):  # a probe's usual timeout
+                response = await live.client.get("/health/ready")
+        except TimeoutError:
+            raise AssertionError("GET /health/ready with a database that never answers: no answer within 1 s") from None
+    assert response.status_code == 503, f"database never answers: expected 503, got {response.status_code} {response.text}"
+    assert response.json()["database"] == "TimeoutError", response.json()
 
 
 async def test_live_stays_200_when_the_database_is_unreachable(live: LiveApp, database_down: Callable[[], None]):

@@ -1,5 +1,6 @@
 """Is the app ready to serve traffic? The readiness probe's check."""
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -18,10 +19,17 @@ class Readiness:
 ReadinessCheck = Callable[[AsyncSession], Awaitable[Readiness]]
 
 
+# Well under a probe's usual timeout (1 s, Kubernetes' default): the probe must get our
+# "no", not time out on a database that accepts connections and never answers.
+DATABASE_TIMEOUT_SECONDS = 0.5
+
+
 async def check_readiness(session: AsyncSession) -> Readiness:
-    """Ready when the database answers a query: a round trip, not just a configured engine."""
+    """Ready when the database answers a query, in time: a round trip, not just a
+    configured engine."""
     try:
-        await session.execute(text("SELECT 1"))
-    except Exception as exc:  # any failure to reach the database means "not ready"
+        async with asyncio.timeout(DATABASE_TIMEOUT_SECONDS):
+            await session.execute(text("SELECT 1"))
+    except Exception as exc:  # refused, dropped, timed out: any of them means "not ready"
         return Readiness(ready=False, database=type(exc).__name__)
     return Readiness(ready=True, database="ok")
