@@ -9,28 +9,16 @@ Access-Control-Allow-Origin.
 
 from typing import Any
 
-import httpx
 import pytest
 
 from workbook.app.config import Settings
 from workbook.live import LiveApp
+from workbook.testing.cors import cors_headers, preflight
 
 pytestmark = pytest.mark.database
 
 APP_ORIGIN = "https://app.example.com"
 ATTACKER = "https://evil.example"
-
-
-def preflight(origin: str) -> dict[str, str]:
-    return {
-        "Origin": origin,
-        "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "authorization, content-type",
-    }
-
-
-def cors_headers(response: httpx.Response) -> dict[str, str]:
-    return {name: value for name, value in response.headers.items() if name.startswith("access-control-")}
 
 
 @pytest.fixture

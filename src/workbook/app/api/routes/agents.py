@@ -13,6 +13,7 @@ from workbook.app.api.errors import CONFLICT, FORBIDDEN, NOT_FOUND, UNAUTHORIZED
 from workbook.app.api.security import RATE_LIMITED, rate_limited
 from workbook.app.schemas import AgentCreate, AgentPublic, AgentUpdate, AgentWithOwner, MetadataUpdate
 from workbook.app.schemas.text import SINGLE_LINE
+from workbook.app.schemas.ids import RowId
 
 router = APIRouter(prefix="/agents", tags=["agents"])
 
@@ -28,7 +29,7 @@ async def create_agent(data: AgentCreate, user: CurrentUser, agents: AgentServic
 
 
 @router.get("", response_model=list[AgentPublic])
-async def list_agents(agents: AgentServiceDep, owner_id: int | None = None):
+async def list_agents(agents: AgentServiceDep, owner_id: RowId | None = None):
     """All agents, oldest first; `owner_id` narrows to one owner's."""
     return await agents.list(owner_id=owner_id)
 
@@ -51,33 +52,33 @@ async def search_agents(
 
 
 @router.get("/{agent_id}", response_model=AgentPublic, responses=NOT_FOUND)
-async def read_agent(agent_id: int, agents: AgentServiceDep):
+async def read_agent(agent_id: RowId, agents: AgentServiceDep):
     """One agent by id. 404 if there is none."""
     return await agents.get(agent_id=agent_id)
 
 
 @router.patch("/{agent_id}", response_model=AgentPublic, responses=OWNER_ONLY | CONFLICT)
-async def update_agent(agent_id: int, data: AgentUpdate, user: CurrentUser, agents: AgentServiceDep):
+async def update_agent(agent_id: RowId, data: AgentUpdate, user: CurrentUser, agents: AgentServiceDep):
     """Change the fields sent; the others keep their values. Owner only. 409 on a name the
     owner already uses."""
     return await agents.update(agent_id=agent_id, user_id=user.id, data=data)
 
 
 @router.delete("/{agent_id}", status_code=status.HTTP_204_NO_CONTENT, responses=OWNER_ONLY)
-async def delete_agent(agent_id: int, user: CurrentUser, agents: AgentServiceDep) -> None:
+async def delete_agent(agent_id: RowId, user: CurrentUser, agents: AgentServiceDep) -> None:
     """Delete an agent. Owner only; 404 if there is none."""
     await agents.delete(agent_id=agent_id, user_id=user.id)
 
 
 @router.patch("/{agent_id}/metadata", response_model=AgentPublic, responses=OWNER_ONLY | CONFLICT)
-async def set_agent_metadata(agent_id: int, change: MetadataUpdate, user: CurrentUser, agents: AgentServiceDep):
+async def set_agent_metadata(agent_id: RowId, change: MetadataUpdate, user: CurrentUser, agents: AgentServiceDep):
     """Set one key of the agent's metadata, nested as `path` says; missing levels are
     created. Owner only. 409 if a level on the path holds something other than an object."""
     return await agents.set_metadata(agent_id=agent_id, user_id=user.id, path=change.path, value=change.value)
 
 
 @router.get("/{agent_id}/score", responses=NOT_FOUND)
-async def score_agent(agent_id: int, agents: AgentServiceDep, client: ScoringClientDep) -> dict[str, int]:
+async def score_agent(agent_id: RowId, agents: AgentServiceDep, client: ScoringClientDep) -> dict[str, int]:
     """The legacy scoring service's score for this agent (a slow, blocking call, made
     without blocking the event loop)."""
     return {"agent_id": agent_id, "score": await agents.score(agent_id=agent_id, client=client)}

@@ -5,6 +5,7 @@ from fastapi import APIRouter, status
 from workbook.app.api.deps import UserServiceDep
 from workbook.app.api.errors import CONFLICT, NOT_FOUND
 from workbook.app.schemas import UserCreate, UserPublic
+from workbook.app.schemas.ids import RowId
 
 router = APIRouter(prefix="/users", tags=["users"])
 
@@ -16,6 +17,6 @@ async def create_user(data: UserCreate, users: UserServiceDep):
 
 
 @router.get("/{user_id}", response_model=UserPublic, responses=NOT_FOUND)
-async def read_user(user_id: int, users: UserServiceDep):
+async def read_user(user_id: RowId, users: UserServiceDep):
     """One user by id. 404 if there is none."""
     return await users.get(user_id=user_id)

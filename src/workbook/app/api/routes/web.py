@@ -24,6 +24,7 @@ from workbook.app.api.security import (
     require_own_origin,
 )
 from workbook.app.schemas import AgentStatus, AgentUpdate
+from workbook.app.schemas.ids import RowId
 from workbook.app.web.pages import PAGE_CSP, my_agents_page, status_page
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -76,7 +77,7 @@ async def my_agents(
 
 @router.post("/web/agents/{agent_id}/status", dependencies=[Depends(require_csrf_token)])
 async def change_status(
-    agent_id: int, new_status: Annotated[AgentStatus, Form(alias="status")], user: SessionUser, agents: AgentServiceDep
+    agent_id: RowId, new_status: Annotated[AgentStatus, Form(alias="status")], user: SessionUser, agents: AgentServiceDep
 ) -> RedirectResponse:
     """The form action: set one of the user's agents' status (403 without this session's
     CSRF token), then back to the list."""
