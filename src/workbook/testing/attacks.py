@@ -45,8 +45,9 @@ SQL_INJECTION = [
 
 # Stored-XSS payloads: script elements, event handlers on harmless-looking tags, URLs with
 # script schemes (also obfuscated), SVG and MathML, CSS, base/meta/form hijacks, markup
-# that only re-forms after parsing (mutation XSS), and breaking out of the surrounding
-# element or attribute.
+# that only re-forms after parsing (mutation XSS), markup written as entities (harmless
+# text, unless something unescapes it later), and breaking out of the surrounding element
+# or attribute.
 XSS = [
     "<script>alert(1)</script>",
     "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
@@ -89,6 +90,7 @@ XSS = [
     "<scr<script>ipt>alert(1)</scr</script>ipt>",
     "<<script>script>alert(1)<</script>/script>",
     "<img src=x onerror=&#97;lert(1)>",
+    "&lt;img src=x onerror=alert(1)&gt;",
     "<a href=\"https://example.com\" onclick=\"alert(1)\">ok</a>",
 ]
 
