@@ -7,11 +7,13 @@ form: forged on another site (no token, or the attacker's own), or sent by the a
 page (its token read from GET /web/agents).
 """
 
+from itertools import count
 from typing import Any
 
 import pytest
 
 from workbook.app.api.security import get_csrf_protection
+from workbook.app.models import Agent
 from workbook.live import LiveApp
 from workbook.testing.answers import crashes_told_once
 from workbook.testing.attacks import form_token, post_status, session_cookie
@@ -23,7 +25,8 @@ ATTACKER = "https://evil.example"
 @pytest.fixture(scope="module")
 async def live(kata):
     """The reference app with your CsrfProtection (made with the app's secret) guarding
-    its forms. One app for this file's tests; each test signs a victim of its own in."""
+    its forms. One app and one signed-in victim for this file's tests; each test posts
+    to an agent of its own."""
     protection_class = kata.component("csrf_protection").CsrfProtection
     async with await LiveApp.start() as live:
         protection = protection_class(live.app.state.settings.csrf_secret.get_secret_value())
@@ -32,17 +35,38 @@ async def live(kata):
             yield live
 
 
-@pytest.fixture
-async def victim(live: LiveApp) -> dict[str, Any]:
-    """A user signed in through the sign-in form (session cookie), with one agent whose
-    status is "running"."""
+async def agent_of(live: LiveApp, user: dict[str, Any]) -> int:
+    """A new agent of ``user``'s, status "running" (straight into the table)."""
+    async with live.session() as session:
+        agent = Agent(owner_id=user["id"], name=f"agent {next(NUMBERS)}", status="running")
+        session.add(agent)
+        await session.commit()
+        return agent.id
+
+
+NUMBERS = count(1)  # names are unique per owner
+
+
+@pytest.fixture(scope="module")
+async def signed_in(live: LiveApp) -> dict[str, Any]:
+    """The victim: a user signed in through the sign-in form (session cookie), and the
+    CSRF token the app's page gives their forms (read from GET /web/agents)."""
     user = await live.create_user()
-    agent = await live.create_agent(user["id"], status="running")
-    return {"agent_id": agent["id"], "cookie": await session_cookie(live, user)}
+    await agent_of(live, user)  # so that their page has a form, with a token
+    cookie = await session_cookie(live, user)
+    return {"user": user, "cookie": cookie, "token": await form_token(live, cookie)}
+
+
+@pytest.fixture
+async def victim(live: LiveApp, signed_in) -> dict[str, Any]:
+    """The victim's session, and an agent of theirs of this test's own, "running"."""
+    return {**signed_in, "agent_id": await agent_of(live, signed_in["user"])}
 
 
 async def status_of(live: LiveApp, agent_id: int) -> str:
-    return (await live.client.get(f"/agents/{agent_id}")).json()["status"]
+    """The agent's status as the database holds it (read in a session of its own)."""
+    async with live.session() as session:
+        return (await session.get(Agent, agent_id)).status
 
 
 async def assert_forgery_refused(live: LiveApp, victim, *, token: str | None, origin: str | None, what: str) -> None:
@@ -76,7 +100,7 @@ async def test_a_post_without_origin_or_token_is_refused(live, victim):
 async def test_a_token_from_the_attackers_own_session_is_refused(live, victim):
     """The attacker signs in as themselves and copies the token from their own page."""
     attacker = await live.create_user()
-    await live.create_agent(attacker["id"])  # so that their page has a form, with a token
+    await agent_of(live, attacker)  # so that their page has a form, with a token
     attackers_token = await form_token(live, await session_cookie(live, attacker))
     await assert_forgery_refused(
         live, victim, token=attackers_token, origin=None,
@@ -86,15 +110,14 @@ async def test_a_token_from_the_attackers_own_session_is_refused(live, victim):
 
 async def test_the_right_token_from_another_sites_page_is_refused(live, victim):
     """A token can leak; the browser's Origin header is the second, independent check."""
-    token = await form_token(live, victim["cookie"])
     await assert_forgery_refused(
-        live, victim, token=token, origin=ATTACKER, what=f"the session's own csrf_token but Origin: {ATTACKER}"
+        live, victim, token=victim["token"], origin=ATTACKER, what=f"the session's own csrf_token but Origin: {ATTACKER}"
     )
 
 
 @pytest.mark.parametrize("origin", [OWN_ORIGIN, None], ids=["with its Origin", "without Origin"])
 async def test_the_pages_own_form_is_accepted(live, victim, origin):
-    token = await form_token(live, victim["cookie"])
+    token = victim["token"]
     assert token != victim["cookie"], (
         "the page's csrf_token is the session cookie itself: the page would hand the HttpOnly "
         "session to anything that reads its HTML. The token must be derived from the session, "

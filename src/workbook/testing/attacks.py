@@ -43,6 +43,20 @@ SQL_INJECTION = [
     "\x00' OR 1=1 --",
 ]
 
+# One payload of each kind above, for tests where every payload costs a request of its own
+# (the katas): quote breaking, a comment, a UNION read, a stacked statement, a LIKE
+# wildcard, a driver's bind marker, a backslash escape.
+SQL_INJECTION_KINDS = [
+    "' OR '1'='1",
+    "' OR 1=1 --",
+    "x' UNION SELECT id, email, hashed_password, 1, 1, 1 FROM users --",
+    "'; DELETE FROM users; --",
+    "%' OR name LIKE '%",
+    ":name OR 1=1",
+    "\\'; SELECT 1; --",
+]
+assert set(SQL_INJECTION_KINDS) <= set(SQL_INJECTION), "every kind is one of the corpus's payloads"
+
 # Stored-XSS payloads: script elements, event handlers on harmless-looking tags, URLs with
 # script schemes (also obfuscated), SVG and MathML, CSS, base/meta/form hijacks, markup
 # that only re-forms after parsing (mutation XSS), markup written as entities (harmless
