@@ -99,7 +99,8 @@ async def test_the_searched_text_is_never_part_of_the_sql(live):
         found = await search(live, text)
         assert found.sql, f"searching {text!r} sent no statement at all ({found.answer})"
         leaked = [statement for statement in found.sql if text.lower() in statement.lower()]
-        assert not leaked, (
+        kept_out = not leaked
+        assert kept_out, (
             f"searching {text!r} sent this SQL text to the database:\n    " + "\n    ".join(leaked) + "\n"
             "The text the caller typed is part of the statement, so the database parses it as SQL. "
             "It must travel as a bound parameter (a placeholder in the SQL, the value beside it), "
@@ -121,7 +122,8 @@ async def test_injection_payloads_find_only_real_matches(live):
         elif (names := found.names()) != containing(payload):
             failures.append(f"{payload!r}: found {names}")
     every = await answer(live.client, "GET", "/agents")
-    assert not failures, (
+    all_found_nothing = not failures
+    assert all_found_nothing, (
         "searching these texts found agents that do not contain them (expected none: no "
         "agent's name or description contains any of them), or crashed the app:\n"
         + "\n".join(failures)

@@ -78,7 +78,8 @@ async def test_a_stored_img_onerror_does_not_reach_the_page(live, owner):
     html, page = await read_status_page(live.client)
     problems = page_problems(page, stored)
     entry = next((line for line in html.splitlines() if next(iter(stored)) in line), html)
-    assert not problems, (
+    inert = not problems
+    assert inert, (
         "GET /status carries " + "; ".join(problems) + ". A browser runs it for every "
         f"visitor of the page. The agent's entry reads:\n    {entry}"
     )
@@ -89,7 +90,8 @@ async def test_no_stored_payload_can_run_script(live, owner):
     html, page = await read_status_page(live.client)
     problems = page_problems(page, stored)
     shown = problems[:15] + ([f"... and {len(problems) - 15} more"] if len(problems) > 15 else [])
-    assert not problems, (
+    inert = not problems
+    assert inert, (
         "after these descriptions were stored, GET /status carries what could run script or take "
         f"over the page (script tags, event handlers, script URLs, frames, styles, forms), {len(problems)} in all:\n  "
         + "\n  ".join(shown)
@@ -110,7 +112,8 @@ async def test_the_owners_words_still_show(live, owner):
         for item, text in stored.items()
         if page.descriptions.get(item, "") != text
     ]
-    assert not wrong, (
+    readable = not wrong
+    assert readable, (
         "the status page must still show what the owner wrote (escaped or cleaned, the words "
         "stay readable); a visitor reads:\n  " + "\n  ".join(wrong)
     )
