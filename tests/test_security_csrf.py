@@ -10,35 +10,18 @@ header would need a CORS preflight that the API refuses to unlisted origins. A f
 request therefore arrives without credentials and gets a 401 (last test below).
 """
 
-import re
 from typing import Any
 
 import pytest
 
-from security_support import session_cookie
-from workbook.app.api.security import CSRF_FIELD, SESSION_COOKIE
+from workbook.app.api.security import SESSION_COOKIE
 from workbook.live import DEMO_PASSWORD, LiveApp
+from workbook.testing.attacks import form_token, post_status, session_cookie
 
 pytestmark = pytest.mark.database
 
 OWN_ORIGIN = "http://live.test"  # LiveApp's base URL
 ATTACKER = "https://evil.example"
-
-
-async def form_token(live: LiveApp, cookie: str) -> str:
-    """The CSRF token in the forms of the user's page, read as a browser would get it."""
-    page = await live.client.get("/web/agents", headers={"Cookie": f"{SESSION_COOKIE}={cookie}"})
-    assert page.status_code == 200, page.text
-    assert page.headers.get("cache-control") == "no-store", "a page holding a CSRF token must not be cached"
-    found = re.search(rf'name="{CSRF_FIELD}" value="([^"]+)"', page.text)
-    assert found, f"no {CSRF_FIELD} field in the page:\n{page.text}"
-    return found.group(1)
-
-
-async def post_status(live: LiveApp, agent_id: int, cookie: str, *, token: str | None, origin: str | None):
-    headers = {"Cookie": f"{SESSION_COOKIE}={cookie}"} | ({"Origin": origin} if origin else {})
-    data = {"status": "archived"} | ({CSRF_FIELD: token} if token is not None else {})
-    return await live.client.post(f"/web/agents/{agent_id}/status", data=data, headers=headers)
 
 
 async def status_of(live: LiveApp, agent_id: int) -> str:

@@ -6,7 +6,7 @@ formatting the text into SQL is caught by the same checks the injection corpus u
 import pytest
 from sqlalchemy import select, text
 
-from security_support import statements_sent
+from workbook.testing.attacks import statements_sent
 from workbook.app.api.deps import get_agent_search_query
 from workbook.app.models import Agent
 from workbook.live import LiveApp

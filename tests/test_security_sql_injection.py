@@ -20,7 +20,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from security_support import SQL_INJECTION, session_cookie, statements_sent
+from workbook.testing.attacks import SQL_INJECTION, session_cookie, statements_sent
 from workbook.app.api.routes.oauth import STATE_COOKIE
 from workbook.app.api.security import SESSION_COOKIE
 from workbook.app.models import Agent, RefreshSession, User

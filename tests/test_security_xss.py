@@ -9,100 +9,32 @@ the very text that was stored. (Whether a real browser runs anything is checked 
 Chromium elsewhere; this test is the fast one that names the element that got through.)
 """
 
-import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-
 import pytest
 
-from security_support import XSS
 from workbook.live import LiveApp
+from workbook.testing.attacks import XSS
+from workbook.testing.html_page import SCRIPTING, Element, read_status_page, script_problems
 
 pytestmark = pytest.mark.database
 
-# Elements that run script, load or embed content, submit or restyle the page, or change
-# how what follows is parsed. None may come from an agent; the page's own head has
-# html/head/meta/title/body once each.
-ACTIVE = {
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "style", "link",
-    "meta", "base", "form", "input", "button", "textarea", "select", "option", "template", "noscript",
+# Beyond what runs script: elements that load media or change the page's own structure.
+# The page's own head has html/head/meta/title/body once each.
+ACTIVE = SCRIPTING | {
     "video", "audio", "source", "track", "img", "image", "picture", "details", "dialog", "html", "head",
-    "title", "body", "xmp", "plaintext", "noembed", "noframes", "portal", "marquee", "canvas",
+    "title", "body", "marquee", "canvas",
 }  # fmt: skip
 PAGE_OWN = {"html": 1, "head": 1, "meta": 1, "title": 1, "body": 1}
 # What an agent's description may hold: formatting and links, nothing active.
 INERT = {"p", "br", "b", "strong", "i", "em", "code", "pre", "ul", "ol", "li", "blockquote", "a"}
 INERT_ATTRIBUTES = {"href", "title", "rel"}
-SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-@dataclass
-class Element:
-    tag: str
-    attrs: dict[str, str]
-    agent: str | None  # the id of the agent item it is in, if any
-    region: str | None  # "name" or "description" when inside one
-
-
-@dataclass
-class Page(HTMLParser):
-    elements: list[Element] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)  # agent item id -> text of its <h2>
-    _open: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        super().__init__(convert_charrefs=True)  # attribute values and text come unescaped
-
-    def context(self) -> tuple[str | None, str | None]:
-        agent = region = None
-        for tag, attrs in self._open:
-            if tag == "li" and attrs.get("id", "").startswith("agent-"):
-                agent, region = attrs["id"], None
-            elif agent and tag == "h2":
-                region = "name"
-            elif agent and tag == "div" and attrs.get("class") == "description":
-                region = "description"
-        return agent, region
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name: value or "" for name, value in attrs}
-        self.elements.append(Element(tag, attributes, *self.context()))
-        if tag not in VOID:
-            self._open.append((tag, attributes))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append(Element(tag, {name: value or "" for name, value in attrs}, *self.context()))
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self._open) - 1, -1, -1):
-            if self._open[depth][0] == tag:
-                del self._open[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        agent, region = self.context()
-        if agent and region == "name":
-            self.names[agent] = self.names.get(agent, "") + data
-
-
-def url_scheme_is_script(value: str) -> bool:
-    # Browsers ignore ASCII whitespace and control characters inside a URL's scheme.
-    squeezed = re.sub(r"[\x00-\x20\x7f]+", "", value).lower()
-    return squeezed.startswith(SCRIPT_SCHEMES)
 
 
 def problems_of(element: Element) -> list[str]:
-    found = []
+    # What could run script (the element check is the stricter one just below) ...
+    found = [problem for problem in script_problems(element) if not problem.endswith(" element")]
+    # ... and anything active at all, except the page's own head (counted in the test).
     if element.tag in ACTIVE and not (element.agent is None and element.tag in PAGE_OWN):
         found.append(f"<{element.tag}> element")
-    for name, value in element.attrs.items():
-        if name.startswith("on"):
-            found.append(f"event handler {name}={value!r} on <{element.tag}>")
-        elif name in ("style", "srcdoc"):
-            found.append(f"{name}={value!r} on <{element.tag}>")
-        elif url_scheme_is_script(value):
-            found.append(f"script URL {name}={value!r} on <{element.tag}>")
     if element.region == "description" and element.tag not in INERT:
         found.append(f"<{element.tag}> inside a description (only {sorted(INERT)} belong there)")
     if element.region == "description" and set(element.attrs) - INERT_ATTRIBUTES:
@@ -112,14 +44,8 @@ def problems_of(element: Element) -> list[str]:
     return found
 
 
-async def status_page(live: LiveApp) -> tuple[str, Page]:
-    response = await live.client.get("/status")
-    assert response.status_code == 200, response.text
-    assert response.headers["content-type"].startswith("text/html"), response.headers
-    page = Page()
-    page.feed(response.text)
-    page.close()
-    return response.text, page
+async def status_page(live: LiveApp):
+    return await read_status_page(live.client)
 
 
 async def test_every_xss_payload_is_rendered_inert(live: LiveApp):

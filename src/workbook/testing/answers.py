@@ -6,7 +6,9 @@ get a bare 500). Tests of learner code catch it here, so a crash reads as "answe
 from deep inside the app.
 """
 
-from collections.abc import Mapping
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +34,23 @@ async def answer(client: httpx.AsyncClient, method: str, url: str, **kwargs: Any
     except Exception as exc:  # raised inside the app, re-raised by the ASGI transport
         return Answer(500, f"(the app raised {type(exc).__name__}: {exc})")
     return Answer(response.status_code, response.text)
+
+
+# The app's log of a request that raised (request_context.py), with the traceback.
+REQUEST_LOG = "workbook.app.requests"
+
+
+@contextmanager
+def crashes_told_once() -> Iterator[None]:
+    """While the block runs, the app's "request failed" lines are not logged: ``answer``
+    already tells each crash in the failure message, and pytest would print it again
+    under "Captured log call", a traceback of a hundred lines or more per crash."""
+    logger = logging.getLogger(REQUEST_LOG)
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = False
 
 
 async def get_me(client: httpx.AsyncClient, token: str) -> Answer:

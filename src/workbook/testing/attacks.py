@@ -1,13 +1,16 @@
-"""What the chapter 08 attack tests share: payload corpora, a recorder of the SQL the app
-sends, and a cookie sign-in for the HTML pages."""
+"""What the chapter 08 attack tests (the project's and the katas') share: payload corpora,
+a recorder of the SQL the app sends, and a cookie sign-in for the HTML pages with the CSRF
+token of their forms."""
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import httpx
 from sqlalchemy import event
 
-from workbook.app.api.security import SESSION_COOKIE
+from workbook.app.api.security import CSRF_FIELD, SESSION_COOKIE
 from workbook.live import DEMO_PASSWORD, LiveApp
 
 # Classic and less classic SQL injection payloads: quote breaking, comments, stacked
@@ -40,10 +43,25 @@ SQL_INJECTION = [
     "\x00' OR 1=1 --",
 ]
 
+# One payload of each kind above, for tests where every payload costs a request of its own
+# (the katas): quote breaking, a comment, a UNION read, a stacked statement, a LIKE
+# wildcard, a driver's bind marker, a backslash escape.
+SQL_INJECTION_KINDS = [
+    "' OR '1'='1",
+    "' OR 1=1 --",
+    "x' UNION SELECT id, email, hashed_password, 1, 1, 1 FROM users --",
+    "'; DELETE FROM users; --",
+    "%' OR name LIKE '%",
+    ":name OR 1=1",
+    "\\'; SELECT 1; --",
+]
+assert set(SQL_INJECTION_KINDS) <= set(SQL_INJECTION), "every kind is one of the corpus's payloads"
+
 # Stored-XSS payloads: script elements, event handlers on harmless-looking tags, URLs with
 # script schemes (also obfuscated), SVG and MathML, CSS, base/meta/form hijacks, markup
-# that only re-forms after parsing (mutation XSS), and breaking out of the surrounding
-# element or attribute.
+# that only re-forms after parsing (mutation XSS), markup written as entities (harmless
+# text, unless something unescapes it later), and breaking out of the surrounding element
+# or attribute.
 XSS = [
     "<script>alert(1)</script>",
     "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
@@ -86,6 +104,7 @@ XSS = [
     "<scr<script>ipt>alert(1)</scr</script>ipt>",
     "<<script>script>alert(1)<</script>/script>",
     "<img src=x onerror=&#97;lert(1)>",
+    "&lt;img src=x onerror=alert(1)&gt;",
     "<a href=\"https://example.com\" onclick=\"alert(1)\">ok</a>",
 ]
 
@@ -115,3 +134,25 @@ async def session_cookie(live: LiveApp, user: dict[str, Any]) -> str:
     cookie = response.cookies.get(SESSION_COOKIE)
     assert cookie, f"POST /web/session set no {SESSION_COOKIE} cookie: {response.headers}"
     return cookie
+
+
+async def form_token(live: LiveApp, cookie: str) -> str:
+    """The CSRF token in the forms of the signed-in user's page (/web/agents), read as a
+    browser would get it."""
+    page = await live.client.get("/web/agents", headers={"Cookie": f"{SESSION_COOKIE}={cookie}"})
+    assert page.status_code == 200, f"GET /web/agents with a session cookie: {page.status_code} {page.text}"
+    assert page.headers.get("cache-control") == "no-store", "a page holding a CSRF token must not be cached"
+    found = re.search(rf'name="{CSRF_FIELD}" value="([^"]+)"', page.text)
+    assert found, f"no {CSRF_FIELD} field in the page:\n{page.text}"
+    return found.group(1)
+
+
+async def post_status(
+    live: LiveApp, agent_id: int, cookie: str, *, token: str | None, origin: str | None, status: str = "archived"
+) -> httpx.Response:
+    """The status form of /web/agents, posted with the session ``cookie``, the CSRF
+    ``token`` (no field when None) and an ``Origin`` header (none when None): a page's own
+    post, or one forged on another site."""
+    headers = {"Cookie": f"{SESSION_COOKIE}={cookie}"} | ({"Origin": origin} if origin else {})
+    data = {"status": status} | ({CSRF_FIELD: token} if token is not None else {})
+    return await live.client.post(f"/web/agents/{agent_id}/status", data=data, headers=headers)

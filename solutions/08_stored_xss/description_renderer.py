@@ -1,0 +1,19 @@
+"""Your component: how the public status page (GET /status) shows an agent's description.
+
+Agents' owners write their descriptions through the API (POST/PATCH /agents), and the
+page puts ``render_description(description)`` inside the agent's entry, as HTML. Anyone
+may open the page, signed in or not.
+"""
+
+import nh3
+
+# An allowlist: the formatting owners may use. Everything else (scripts, event handlers,
+# styles, frames, forms, javascript: links) is dropped; text is kept, escaped.
+TAGS = {"p", "br", "b", "strong", "i", "em", "code", "ul", "ol", "li", "a"}
+ATTRIBUTES = {"a": {"href", "title"}}
+
+
+def render_description(description: str) -> str:
+    """The description as HTML for the status page. Owners may use a little markup (bold,
+    italics, links) and it shows as such."""
+    return nh3.clean(description, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto"})
