@@ -18,6 +18,7 @@ from workbook.live import LiveApp
 DELAY = 0.05  # seconds the scoring service takes per call
 N = 10  # concurrent requests
 LIMIT = N / 2  # waiting requests that overlap take about 1-2x one request; in turn, about Nx
+SERIAL = 0.8 * N  # at or above this, the requests plainly took turns: no second measurement
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +83,9 @@ async def test_concurrent_reports_overlap(live, agent):
     await asyncio.gather(*(live.client.get(f"/agents/{agent['id']}") for _ in range(N)))
     await seconds_for(live, agent["id"], 1)
     ratio, one, batch = await overlap_ratio(live, agent["id"])
-    if ratio >= LIMIT:  # measure once more before saying no: a busy machine can stall a run
+    # Between the limit and plainly serial, measure once more before saying no: a busy
+    # machine can stall one run.
+    if LIMIT <= ratio < SERIAL:
         ratio, one, batch = min((ratio, one, batch), await overlap_ratio(live, agent["id"]))
     assert ratio < LIMIT, (
         f"{N} reports requested at once took {ratio:.1f}x as long as one report "
