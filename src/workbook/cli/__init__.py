@@ -3,6 +3,7 @@
 import argparse
 import os
 import sys
+from pathlib import Path
 
 EXAMPLES = """\
 examples:
@@ -15,6 +16,8 @@ examples:
   workbook solution 04           your files against the reference, once solved
   workbook doctor                preflight for a workshop
   workbook serve                 the app at http://127.0.0.1:8000/docs
+  workbook collect inbox/ --csv progress.csv
+                                 facilitator: every participant's results, per kata
 """
 
 
@@ -43,6 +46,15 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the reference app with Swagger UI")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    collect = commands.add_parser(
+        "collect", help="facilitator: participants' results files as one per-kata table",
+        description="Summarise participants' results.json files per kata: who attempted, "
+        "who solved, median attempts, the most-failed tests. Exit code 0: every file used; "
+        "1: some path or file was set aside (named on stderr); 2: nothing to summarise.",
+    )
+    collect.add_argument("results", nargs="+", type=Path, metavar="RESULTS",
+                         help="a results file, or a folder searched for results.json files")
+    collect.add_argument("--csv", type=Path, metavar="PATH", help="also write the table as CSV")
     return root
 
 
@@ -52,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         from workbook.cli import serve
 
         return serve.run(args.host, args.port)
+    if args.command == "collect":  # a facilitator's folder of files: no workbook needed
+        from workbook.cli import collect
+
+        return collect.run(args.results, args.csv)
 
     from workbook.cli import doctor, grading, hints, listing, reset, solution
     from workbook.cli.workspace import NoWorkbook, Workspace
