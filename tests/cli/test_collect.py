@@ -230,3 +230,22 @@ def test_outside_a_workbook_katas_come_in_name_order(
     ran = run_workbook("collect", str(outside.parent.parent / "inbox"), cwd=outside)
     assert ran.returncode == 0, ran.describe()
     assert list(rows(ran)) == [WARMUP, ONLY_IN_RESULTS, KATA], ran.describe()
+
+
+def test_a_file_named_twice_counts_once(workbook: Path, write_results: Callable[..., Path], workbook_main):
+    path = write_results("ada", {KATA: [PASSING]})
+    ran = workbook_main("collect", str(path), str(path.parent.parent), cwd=workbook)
+    assert ran.returncode == 0 and "1 participant." in ran.stdout and ran.stderr == "", (
+        f"the file itself and the folder holding it: one file, no duplicate to report.\n{ran.describe()}"
+    )
+
+
+def test_a_csv_that_cannot_be_written_is_said_after_the_table(
+    workbook: Path, write_results: Callable[..., Path], workbook_main
+):
+    path = write_results("ada", {KATA: [PASSING]})
+    blocker = workbook / "not-a-folder"
+    blocker.write_text("a file where the CSV's folder should be", encoding="utf-8")
+    ran = workbook_main("collect", str(path), "--csv", str(blocker / "progress.csv"), cwd=workbook)
+    assert ran.returncode == 1 and KATA in rows(ran), ran.describe()
+    assert f"cannot write the CSV to {blocker / 'progress.csv'}" in ran.stderr, ran.describe()

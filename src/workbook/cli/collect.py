@@ -3,7 +3,8 @@ table, in the terminal and as CSV.
 
 Exit codes: 0 every file found was usable (a participant's older file set aside for a newer
 one is said on stderr, and is no error); 1 the table is there, but a path given does not
-exist or a file was unreadable or invalid (each named on stderr with the reason); 2 nothing
+exist, a file was unreadable or invalid (each named on stderr with the reason) or the CSV
+could not be written; 2 nothing
 to summarise (no results file found, or none usable).
 """
 
@@ -104,7 +105,11 @@ def run(paths: list[Path], csv_path: Path | None) -> int:
         "edited shipped tests, not counted as solved nor in 'most failed'."
     )
     if csv_path is not None:
-        write_csv(csv_path, summaries)
+        try:
+            write_csv(csv_path, summaries)
+        except OSError as exc:
+            print(f"workbook collect: cannot write the CSV to {csv_path}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         print(f"CSV written to {csv_path}")
     # A participant's older file is expected when results are collected twice: said, not an error.
     return 1 if collection.missing or collection.invalid else 0

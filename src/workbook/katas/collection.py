@@ -46,8 +46,10 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
             found.append(path)
         else:
             missing.append(path)
-    unique = list(dict.fromkeys(p.resolve() for p in found))  # a file named twice counts once
-    return [next(p for p in found if p.resolve() == u) for u in unique], missing
+    by_real_path: dict[Path, Path] = {}  # a file named twice (or also found in a folder given) counts once
+    for path in found:
+        by_real_path.setdefault(path.resolve(), path)
+    return list(by_real_path.values()), missing
 
 
 def schema_problem(document: Any) -> str | None:
