@@ -202,11 +202,11 @@ def current_block(text: str) -> str:
     return text[begin:end + len(END)]
 
 
-def main(argv: list[str], root: Path | None = None) -> int:
+def main(argv: list[str], root: Path | None = None, agendas: tuple[Agenda, ...] = AGENDAS) -> int:
     root = root or Path.cwd()
     guide = root / GUIDE
     try:
-        block = render(read_chapters(root / "notebooks"))
+        block = render(read_chapters(root / "notebooks"), agendas)
         text = guide.read_text(encoding="utf-8")
         if argv == ["--write"]:
             guide.write_text(replace_block(text, block), encoding="utf-8")
