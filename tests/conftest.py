@@ -8,7 +8,7 @@ import asyncio
 import socket
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from sqlalchemy import make_url
 from workbook.app.config import Settings
 from workbook.live import DEMO_PASSWORD, LiveApp
 from workbook.served import ServedApp, served_app
+from workbook.testing.migrations import empty_database
 
 # Tests create many users: Argon2 at its cheapest keeps that fast (the hashing itself is
 # tested with the real parameters in test_passwords.py).
@@ -83,6 +84,15 @@ async def agent(create_agent: Callable[..., Awaitable[dict[str, Any]]]) -> dict[
         status="running",
         agent_metadata={"settings": {"model": "small", "tags": ["fast"]}, "version": 1},
     )
+
+
+@pytest.fixture
+def empty_database_url(tmp_path: Path) -> Iterator[str]:
+    """An empty database of the configured kind, removed afterwards: a SQLite file in
+    tmp_path or a PostgreSQL scratch database. For Alembic, which opens its own connections
+    (sync: the tests that use it must not run inside an event loop)."""
+    with empty_database(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

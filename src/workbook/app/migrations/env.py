@@ -6,8 +6,14 @@ Which database, first match wins:
    ``async with engine.begin() as conn: await conn.run_sync(upgrade_with, cfg)`` where
    upgrade_with sets the attribute and calls ``command.upgrade(cfg, "head")``. The
    asyncio.run() of the default path would fail there: a loop is already running.
+   An AsyncEngine there (pytest-alembic hands over its ``alembic_engine`` fixture so) is
+   connected to with asyncio.run(), as in the default path.
 2. ``sqlalchemy.url`` set on the Config in code (tests point it at a temporary database).
 3. Settings().database_url, i.e. WORKBOOK_DATABASE_URL: what the `alembic` CLI uses.
+
+What autogenerate compares the database with: the app's models (Base.metadata), unless the
+caller hands over other metadata in config.attributes["target_metadata"] (a notebook that
+shows a model changed without a migration, on a copy of the models).
 """
 
 import asyncio
@@ -17,7 +23,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy import pool
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from workbook.app.config import Settings
 from workbook.app.models import Base  # importing the package registers every table
@@ -30,7 +36,8 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 # What autogenerate compares the database with; its naming convention names every constraint.
-target_metadata = Base.metadata
+# `or`: pytest-alembic sets the attribute to None when its config names no metadata.
+target_metadata = config.attributes.get("target_metadata") or Base.metadata
 
 CONFIGURE_OPTIONS: dict[str, Any] = {
     "target_metadata": target_metadata,
@@ -66,10 +73,12 @@ def do_run_migrations(connection: Connection) -> None:
         context.run_migrations()
 
 
-async def run_async_migrations() -> None:
+async def run_async_migrations(engine: AsyncEngine | None = None) -> None:
     # The app's async driver (aiosqlite, asyncpg): Alembic's operations are sync, so they
     # run through run_sync on the async connection. NullPool: a one-shot command keeps nothing.
-    engine = create_async_engine(database_url(), poolclass=pool.NullPool)
+    # A caller's engine is disposed too: its pooled connections belong to this loop, which
+    # asyncio.run closes.
+    engine = engine or create_async_engine(database_url(), poolclass=pool.NullPool)
     try:
         async with engine.connect() as connection:
             await connection.run_sync(do_run_migrations)
@@ -79,10 +88,12 @@ async def run_async_migrations() -> None:
 
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
-    if connection is not None:
-        do_run_migrations(connection)
-    else:
+    if connection is None:
         asyncio.run(run_async_migrations())
+    elif isinstance(connection, AsyncEngine):
+        asyncio.run(run_async_migrations(connection))
+    else:
+        do_run_migrations(connection)
 
 
 if context.is_offline_mode():
