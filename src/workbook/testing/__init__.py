@@ -1,6 +1,7 @@
 """Test helpers shared by the project's tests, the katas and the notebooks: answers told in
 words (answers), tokens made as an attacker would (tokens), stand-ins for sockets (sockets),
 a broker that says when it has delivered (brokers), the app's log lines and metrics read
-back (monitoring), databases that are down or never answer (databases), a room client
+back (monitoring), databases that are down or never answer (databases), an empty database
+and a quiet Alembic config for migration tests (migrations), a room client
 that turns every way a socket can go wrong into an AssertionError that says what happened
 (rooms), and pytest run in a child process, each test's outcome read back (pytest_runs)."""
