@@ -51,19 +51,23 @@ async def exchange(
     at_response: Callable[[], Awaitable[Any]] | None = None,
     **kwargs: Any,
 ) -> Exchange:
-    """Send one request to the live app. An error raised before the response was complete
-    propagates (the request itself failed); one raised after it is returned, with the answer."""
+    """Send one request to the live app. An error raised after a complete response (not a
+    500: the app's error handler sends that for an endpoint that raised, then re-raises) is
+    returned with the answer; any other propagates, as the request's own failure."""
     app: ASGIApp = live.transport().app
     seen: list[Any] = []
     after: list[BaseException] = []
 
     async def watched(scope: Scope, receive: Receive, send: Send) -> None:
+        status = 500
         complete = False
 
         async def send_and_look(message: Message) -> None:
-            nonlocal complete
+            nonlocal status, complete
             await send(message)
-            if message["type"] == "http.response.body" and not message.get("more_body", False):
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body" and not message.get("more_body", False):
                 complete = True
                 if at_response is not None:
                     seen.append(await at_response())
@@ -71,7 +75,7 @@ async def exchange(
         try:
             await app(scope, receive, send_and_look)
         except Exception as exc:
-            if not complete:
+            if not complete or status >= 500:
                 raise
             after.append(exc)
 
