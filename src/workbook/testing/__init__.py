@@ -3,4 +3,5 @@ words (answers), tokens made as an attacker would (tokens), stand-ins for socket
 a broker that says when it has delivered (brokers), the app's log lines and metrics read
 back (monitoring), databases that are down or never answer (databases), and a room client
 that turns every way a socket can go wrong into an AssertionError that says what happened
-(rooms)."""
+(rooms), what an app did after its response went out (after_response), and a dependency
+override that puts back what was there when its block ends (overrides)."""
