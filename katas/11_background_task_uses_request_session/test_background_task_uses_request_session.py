@@ -22,6 +22,12 @@ async def live(kata):
         yield live
 
 
+@pytest.fixture(scope="module")
+async def owner_id(live: LiveApp) -> int:
+    """One owner for this file's agents (each test makes an agent of its own)."""
+    return (await live.create_user())["id"]
+
+
 async def stored_status(live: LiveApp, agent_id: int) -> str:
     """The agent's status in the database (a fresh session: what is committed)."""
     async with live.session() as fresh:
@@ -51,8 +57,8 @@ def assert_run_done(what: str, started: Exchange, stored: str) -> None:
     )
 
 
-async def test_the_run_is_accepted_before_it_happens(live: LiveApp):
-    agent = await live.create_agent()
+async def test_the_run_is_accepted_before_it_happens(live: LiveApp, owner_id: int):
+    agent = await live.create_agent(owner_id)
     started = await start_run(live, agent["id"])
     assert started.json() == {"agent_id": agent["id"], "status": "queued"}, (
         f"POST /agents/{agent['id']}/runs answered {started}; expected the agent 'queued': the "
@@ -66,15 +72,15 @@ async def test_the_run_is_accepted_before_it_happens(live: LiveApp):
     )
 
 
-async def test_the_run_finishes_after_the_response(live: LiveApp):
-    agent = await live.create_agent()
+async def test_the_run_finishes_after_the_response(live: LiveApp, owner_id: int):
+    agent = await live.create_agent(owner_id)
     started = await start_run(live, agent["id"])
     stored = await stored_status(live, agent["id"])
     assert_run_done(f"started a run of agent {agent['id']}", started, stored)
 
 
-async def test_an_agent_can_run_again(live: LiveApp):
-    agent = await live.create_agent()
+async def test_an_agent_can_run_again(live: LiveApp, owner_id: int):
+    agent = await live.create_agent(owner_id)
     for run in ("first", "second"):
         started = await start_run(live, agent["id"])
         stored = await stored_status(live, agent["id"])

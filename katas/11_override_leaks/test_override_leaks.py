@@ -40,6 +40,12 @@ async def live():
         yield live
 
 
+@pytest.fixture(scope="module")
+async def user(live: LiveApp) -> dict:
+    """A real user of the database, with a password and tokens, for the tests that need one."""
+    return await live.create_user()
+
+
 async def me(live: LiveApp, headers: dict[str, str] | None = None) -> Answer:
     return await answer(live.client, "GET", "/users/me", headers=headers)
 
@@ -61,8 +67,7 @@ async def test_the_fixture_answers_requests_as_the_fake_user(live: LiveApp, sign
     )
 
 
-async def test_a_later_test_gets_the_real_current_user(live: LiveApp):
-    user = await live.create_user()
+async def test_a_later_test_gets_the_real_current_user(live: LiveApp, user: dict):
     seen = await me(live, headers=await live.auth_headers(user))
     assert email_of(seen) == user["email"], (
         f"after test_the_fixture_answers_requests_as_the_fake_user finished, GET /users/me "
@@ -79,10 +84,9 @@ async def test_a_later_test_gets_the_real_current_user(live: LiveApp):
     )
 
 
-async def test_the_module_overrides_are_kept(live: LiveApp):
-    owner = await live.create_user()
+async def test_the_module_overrides_are_kept(live: LiveApp, user: dict):
     async with live.session() as session:
-        agent = Agent(owner_id=owner["id"], name="scored")
+        agent = Agent(owner_id=user["id"], name="scored")
         session.add(agent)
         await session.commit()
     seen = await answer(live.client, "GET", f"/agents/{agent.id}/score")
