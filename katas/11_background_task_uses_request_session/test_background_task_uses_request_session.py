@@ -36,10 +36,16 @@ async def stored_status(live: LiveApp, agent_id: int) -> str:
 
 async def start_run(live: LiveApp, agent_id: int) -> Exchange:
     """POST /agents/{id}/runs; the agent's stored status is read when the response is complete."""
-    with crashes_told_once():
-        started = await exchange(
-            live, "POST", f"/agents/{agent_id}/runs", at_response=lambda: stored_status(live, agent_id)
-        )
+    try:
+        with crashes_told_once():
+            started = await exchange(
+                live, "POST", f"/agents/{agent_id}/runs", at_response=lambda: stored_status(live, agent_id)
+            )
+    except Exception as exc:  # raised before the response: a client would get a bare 500
+        raise AssertionError(
+            f"POST /agents/{agent_id}/runs crashed inside the app before answering: {told(exc)}; "
+            f"expected 202 Accepted"
+        ) from None
     assert started.status == 202, f"POST /agents/{agent_id}/runs answered {started}; expected 202 Accepted"
     return started
 
