@@ -4,6 +4,7 @@
     python3 run.py lab       open the workbook in JupyterLab (notebooks/00_welcome.ipynb)
     python3 run.py test      run the project's whole test suite
     python3 run.py serve     run the reference app on http://127.0.0.1:8000 (Swagger UI at /docs)
+    python3 run.py html      every notebook, with its outputs, as HTML in build/html/ (index.html)
     python3 run.py CMD ...   run any command inside the workbook's environment,
                              e.g. `python3 run.py pytest katas`
 
@@ -32,6 +33,7 @@ SHORTCUTS = {
     # Every core; --dist loadfile keeps each notebook's cells (one kernel) on one worker.
     "test": ["pytest", "-n", "auto", "--dist", "loadfile"],
     "serve": ["workbook", "serve"],
+    "html": ["python", "-m", "workbook.workshop.html"],
 }
 
 

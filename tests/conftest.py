@@ -24,7 +24,7 @@ from workbook.served import ServedApp, served_app
 # Tests create many users: Argon2 at its cheapest keeps that fast (the hashing itself is
 # tested with the real parameters in test_passwords.py).
 os.environ.setdefault("WORKBOOK_ARGON2_TIME_COST", "1")
-os.environ.setdefault("WORKBOOK_ARGON2_MEMORY_KIB", "1024")
+os.environ.setdefault("WORKBOOK_ARGON2_MEMORY_KIB", "64")
 
 PASSWORD = DEMO_PASSWORD
 

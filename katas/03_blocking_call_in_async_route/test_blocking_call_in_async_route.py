@@ -15,7 +15,7 @@ from workbook.app.config import Settings
 from workbook.app.legacy.scoring import score_of
 from workbook.live import LiveApp
 
-DELAY = 0.05  # seconds the scoring service takes per call
+DELAY = 0.03  # seconds the scoring service takes per call
 N = 10  # concurrent requests
 LIMIT = N / 2  # waiting requests that overlap take about 1-2x one request; in turn, about Nx
 SERIAL = 0.8 * N  # at or above this, the requests plainly took turns: no second measurement

@@ -22,6 +22,8 @@ examples:
 
 
 def parser() -> argparse.ArgumentParser:
+    from workbook.cli.serve import DEFAULT_PORT
+
     root = argparse.ArgumentParser(
         prog="workbook",
         description="Work through the katas of the Backend API Workbook.",
@@ -45,7 +47,7 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("doctor", help="check this machine is ready for a workshop")
     serve = commands.add_parser("serve", help="run the reference app with Swagger UI")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     collect = commands.add_parser(
         "collect", help="facilitator: participants' results files as one per-kata table",
         description="Summarise participants' results.json files per kata: who attempted, "

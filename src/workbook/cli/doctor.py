@@ -2,11 +2,13 @@
 
 import importlib
 import shutil
+import socket
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from workbook.cli.serve import DEFAULT_PORT as SERVE_PORT
 from workbook.cli.workspace import Workspace
 
 MODULES = [
@@ -72,6 +74,19 @@ def write_access(workspace: Workspace) -> str:
     return f"can write in katas/ and {workspace.show(workspace.state)}/"
 
 
+def serve_port(workspace: Workspace, port: int | None = None) -> str:
+    port = SERVE_PORT if port is None else port
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        taken = probe.connect_ex(("127.0.0.1", port)) == 0  # something answers there
+    if taken:
+        raise CheckFailed(
+            f"port {port} on 127.0.0.1 is taken, so `workbook serve` cannot start there: stop "
+            f"what runs on it, or serve elsewhere: `workbook serve --port {port + 1}`"
+        )
+    return f"port {port} on 127.0.0.1 is free for `workbook serve`"
+
+
 def smoke_run(workspace: Workspace) -> str:
     from workbook.katas.runner import grade
 
@@ -93,6 +108,7 @@ CHECKS: list[tuple[str, Callable[[Workspace], str]]] = [
     ("dependencies", dependencies),
     ("notebook kernel", notebook_kernel),
     ("write access", write_access),
+    ("serve port", serve_port),
     ("kata smoke run", smoke_run),
 ]
 

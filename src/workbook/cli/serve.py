@@ -3,6 +3,8 @@
 import logging
 import sys
 
+DEFAULT_PORT = 8000  # `workbook doctor` checks that it is free
+
 
 def run(host: str, port: int) -> int:
     import uvicorn

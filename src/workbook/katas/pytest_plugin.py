@@ -84,7 +84,7 @@ def pytest_configure(config: pytest.Config) -> None:
     kata_at.cache_clear()  # a new run (several may share a process) reads metadata afresh
     # Grading is not about password-hashing cost: Argon2 at its cheapest for kata apps.
     os.environ.setdefault("WORKBOOK_ARGON2_TIME_COST", "1")
-    os.environ.setdefault("WORKBOOK_ARGON2_MEMORY_KIB", "1024")
+    os.environ.setdefault("WORKBOOK_ARGON2_MEMORY_KIB", "64")
     gc.disable()  # while everything is imported; back on in pytest_collection_finish
     recorder = ResultRecorder()
     config.stash[RECORDER] = recorder
