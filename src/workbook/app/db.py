@@ -54,3 +54,9 @@ async def get_db(connection: HTTPConnection) -> AsyncIterator[AsyncSession]:
     can depend on it too."""
     async with connection.app.state.sessionmaker() as session:
         yield session
+
+
+def get_sessionmaker(connection: HTTPConnection) -> async_sessionmaker[AsyncSession]:
+    """The app's session factory, for work that outlives the request's session: a
+    background task opens a session of its own with it (chapter 11)."""
+    return connection.app.state.sessionmaker

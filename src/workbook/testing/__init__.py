@@ -4,4 +4,6 @@ a broker that says when it has delivered (brokers), the app's log lines and metr
 back (monitoring), databases that are down or never answer (databases), an empty database
 and a quiet Alembic config for migration tests (migrations), a room client
 that turns every way a socket can go wrong into an AssertionError that says what happened
-(rooms), and pytest run in a child process, each test's outcome read back (pytest_runs)."""
+(rooms), pytest run in a child process, each test's outcome read back (pytest_runs), what an
+app did after its response went out (after_response), and a dependency override that puts
+back what was there when its block ends (overrides)."""

@@ -16,10 +16,10 @@ from fastapi import Depends, Request
 from starlette.requests import HTTPConnection
 from fastapi.security import OAuth2PasswordBearer
 from pwdlib import PasswordHash
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from workbook.app.config import Settings
-from workbook.app.db import get_db
+from workbook.app.db import get_db, get_sessionmaker
 from workbook.app.legacy.scoring import LegacyScoringClient
 from workbook.app.observability.logs import bind_user
 from workbook.app.models import User
@@ -40,6 +40,8 @@ from workbook.app.services import (
 from workbook.app.services.sessions import SessionRevoker, revoke_family
 
 SessionDep = Annotated[AsyncSession, Depends(get_db)]
+# The factory itself, for work after the response (a background task's own session).
+SessionFactoryDep = Annotated[async_sessionmaker[AsyncSession], Depends(get_sessionmaker)]
 
 
 def get_metadata_writer() -> MetadataWriter:
