@@ -43,22 +43,21 @@ def models(kata) -> MetaData:
 
 
 @pytest.fixture(scope="module")
-def agents_stored_before(migrations: ScratchMigrations) -> Path:
+def agents_stored_before(migrations: ScratchMigrations, tmp_path_factory) -> Path:
     """A database at the app's newest revision (the one yours revises) holding three agents,
-    as a production database would be when your revision is deployed. Tests copy it."""
-    return migrations.database_at(
-        migrations.previous, {"users": [OWNER], "agents": AGENTS}, name="agents_stored.db"
-    )
+    as production's is when your revision is deployed. Each test works on a copy."""
+    return migrations.database_before(tmp_path_factory.mktemp("stored"), {"users": [OWNER], "agents": AGENTS})
 
 
-def test_upgrade_head_on_an_empty_database_builds_the_models_schema(migrations, models, tmp_path):
-    database = tmp_path / "empty.db"
-    migrations.upgrade(database, "head", where="on an empty database")
+def test_upgrade_head_on_a_new_database_builds_the_models_schema(migrations, models, tmp_path):
+    database = migrations.database_before(tmp_path)
+    where = "on a new database (the app's migrations applied, no rows yet)"
+    migrations.upgrade(database, "head", where=where)
 
     drift = schema_drift(database, models)
     matches = not drift
     assert matches, (
-        f"`alembic upgrade head` on an empty database, then compared with models.py as "
+        f"`alembic upgrade head` {where}, then compared with models.py as "
         f"`alembic check` does: {len(drift)} difference(s) left\n{listed(drift)}\n"
         f"Expected none. The app's queries name every column of its models, so with this "
         f"schema they fail with 'no such column'."

@@ -8,12 +8,18 @@ handed to env.py in ``config.attributes["connection"]`` (the path env.py documen
 callers that own the connection): they need no event loop, so they run in plain sync tests,
 and print nothing (Alembic's output goes to a buffer; env.py leaves logging alone).
 
-``schema_drift`` compares a database with models as ``alembic check`` does (autogenerate's
-comparison, column types included) and says each difference in words.
+Databases are files: ``app_head_database`` runs the app's migrations once per process,
+and ``database_before`` / ``fresh_copy`` copy it (with rows stored) for each test, which
+costs a file copy instead of a migration run. ``schema_drift`` compares a database with
+models as ``alembic check`` does (autogenerate's comparison, column types included) and
+says each difference in words.
 """
 
+import atexit
+import functools
 import io
 import shutil
+import tempfile
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,7 +30,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, MetaData, create_engine, insert, inspect, text
+from sqlalchemy import Connection, MetaData, create_engine, event, insert, inspect, text
 from sqlalchemy.pool import NullPool
 
 import workbook.app
@@ -53,11 +59,21 @@ def app_models_copy(*, without: Collection[str] = ()) -> MetaData:
     return metadata
 
 
+def without_durability(dbapi_connection: Any, connection_record: Any) -> None:
+    # A scratch file dies with the test: no fsync per commit (the disk is shared, and each
+    # migration commits several times), the journal in memory.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous = OFF")
+    cursor.execute("PRAGMA journal_mode = MEMORY")
+    cursor.close()
+
+
 @contextmanager
 def connected(database: Path) -> Iterator[Connection]:
     """A connection to the SQLite file ``database`` in a transaction, committed on exit.
     No PRAGMA foreign_keys, as in env.py's own engine: batch mode's table copies rely on it."""
     engine = create_engine(f"sqlite:///{database}", poolclass=NullPool)
+    event.listen(engine, "connect", without_durability)
     try:
         with engine.begin() as connection:
             yield connection
@@ -66,9 +82,10 @@ def connected(database: Path) -> Iterator[Connection]:
 
 
 class ScratchMigrations:
-    """The app's migrations plus ``revision_file``, in a script directory under ``folder``."""
+    """The app's migrations plus ``revision_file`` (none: the app's alone), in a script
+    directory of their own under ``folder``."""
 
-    def __init__(self, folder: Path, revision_file: Path) -> None:
+    def __init__(self, folder: Path, revision_file: Path | None = None) -> None:
         self.location = folder / "migrations"
         versions = self.location / "versions"
         versions.mkdir(parents=True)
@@ -76,9 +93,11 @@ class ScratchMigrations:
             shutil.copy(APP_MIGRATIONS / name, self.location / name)
         for source in (APP_MIGRATIONS / "versions").glob("*.py"):
             shutil.copy(source, versions / source.name)
-        shutil.copy(revision_file, versions / revision_file.name)
         self.previous = app_head()
-        self.head = self._head_on_top_of(self.previous, revision_file.name)
+        self.head = self.previous
+        if revision_file is not None:
+            shutil.copy(revision_file, versions / revision_file.name)
+            self.head = self._head_on_top_of(self.previous, revision_file.name)
 
     def _head_on_top_of(self, previous: str, file_name: str) -> str:
         script = ScriptDirectory(str(self.location))
@@ -105,11 +124,12 @@ class ScratchMigrations:
     def downgrade(self, database: Path, target: str = "-1", *, where: str = "") -> None:
         self._run(command.downgrade, "downgrade", target, database, where)
 
-    def database_at(self, revision: str, rows: Rows | None = None, *, name: str) -> Path:
-        """A new SQLite file ``name`` upgraded to ``revision``, then holding ``rows`` (see
-        store_rows): a template that tests copy with fresh_copy rather than migrate again."""
-        database = self.location.parent / name
-        self.upgrade(database, revision, where="on an empty database")
+    def database_before(self, folder: Path, rows: Rows | None = None) -> Path:
+        """A SQLite file in ``folder`` at the app's newest revision, the one before the
+        revision file's, holding ``rows`` (see store_rows): what production holds when the
+        revision is deployed. Copied from app_head_database, so the app's migrations run
+        once per process, not once per test."""
+        database = fresh_copy(app_head_database(), folder)
         store_rows(database, rows or {})
         return database
 
@@ -124,14 +144,27 @@ class ScratchMigrations:
                 run(self.config(connection), target)
         except Exception as exc:
             reason = str(exc).splitlines()[0] if str(exc) else ""
-            raise AssertionError(
-                f"`alembic {verb} {target}` {where} failed with {type(exc).__name__}: {reason}"
-            ) from exc
+            ran = " ".join(filter(None, [f"`alembic {verb} {target}`", where]))
+            raise AssertionError(f"{ran} failed with {type(exc).__name__}: {reason}") from exc
+
+
+@functools.cache
+def app_head_database() -> Path:
+    """An empty database upgraded to the app's newest revision, built the first time it is
+    asked for in this process and reused after: callers copy it, never change it. It lives
+    in a temporary folder of its own, removed when the process exits."""
+    folder = Path(tempfile.mkdtemp(prefix="workbook_app_head_"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    scratch = ScratchMigrations(folder)
+    database = folder / "app_head.db"
+    scratch.upgrade(database, scratch.head, where="on an empty database")
+    return database
 
 
 def fresh_copy(template: Path, folder: Path) -> Path:
     """A copy of the SQLite file ``template`` in ``folder``: a database at a known revision
     with known rows, without running the migrations again (a file copy takes microseconds)."""
+    folder.mkdir(parents=True, exist_ok=True)
     copy = folder / template.name
     shutil.copy(template, copy)
     return copy
