@@ -2,9 +2,9 @@
 
 Your revision file goes on top of a copy of the app's migrations, in a temporary folder.
 Each test runs `alembic upgrade` / `alembic downgrade` there (Alembic's command API) on a
-SQLite file of its own, holding agents stored before the upgrade, then reads them back and
-compares the database with the models as `alembic check` does. Nothing is written into
-this folder.
+SQLite file of its own, most of them holding agents stored before the upgrade, then reads
+the agents back and compares the database with the models as `alembic check` does.
+Nothing is written into this folder.
 """
 
 from pathlib import Path
