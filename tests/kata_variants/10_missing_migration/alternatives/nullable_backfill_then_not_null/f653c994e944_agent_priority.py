@@ -1,7 +1,7 @@
 """Alternative: add the column nullable, fill it with an UPDATE, then make it NOT NULL: the
-three-step pattern used on big PostgreSQL tables, where each step is short. Right because
-every existing row has 0 before the constraint arrives, and batch mode lets SQLite change
-the nullability (it copies the table).
+three-step pattern for a value that must be computed from each row, or filled in batches on
+a big table. Right because every existing row has 0 before the constraint arrives, and batch
+mode lets SQLite change the nullability (it copies the table).
 """
 
 from collections.abc import Sequence
