@@ -15,9 +15,9 @@ from workbook.testing.migrations import (
     app_head_database,
     app_models_copy,
     column_names,
-    fresh_copy,
     read_rows,
     schema_drift,
+    scratch_migrations,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,13 +41,14 @@ def test_the_revision_runs_on_top_of_the_app_and_nothing_is_written_beside_it(tm
     learner = revision_file(
         tmp_path / "learner", 'op.add_column("agents", sa.Column("rank", sa.Integer(), nullable=True))'
     )
-    migrations = ScratchMigrations(tmp_path / "scratch", learner)
-    database = migrations.database_before(tmp_path)
-    migrations.upgrade(database)
+    with scratch_migrations(learner) as migrations:
+        database = migrations.database_before()
+        migrations.upgrade(database)
 
-    assert (migrations.previous, migrations.head) == (app_head(), "0123456789ab")
-    assert migrations.current(database) == "0123456789ab"
-    assert "rank" in column_names(database, "agents")
+        assert (migrations.previous, migrations.head) == (app_head(), "0123456789ab")
+        assert migrations.current(database) == "0123456789ab"
+        assert "rank" in column_names(database, "agents")
+    assert not migrations.folder.exists(), "the scratch folder outlived its with block"
     assert sorted(p.name for p in learner.parent.iterdir()) == [learner.name]
     printed = capfd.readouterr()
     assert (printed.out, printed.err) == ("", ""), f"Alembic printed {printed}"
@@ -62,7 +63,7 @@ def test_a_revision_that_does_not_revise_the_app_head_is_refused_with_the_reason
 def test_a_failing_command_becomes_an_assertion_naming_it_where_and_why(tmp_path):
     failing = revision_file(tmp_path / "learner", 'op.execute("UPDATE agents SET nowhere = 1")')
     migrations = ScratchMigrations(tmp_path / "scratch", failing)
-    database = migrations.database_before(tmp_path)
+    database = migrations.database_before()
     with pytest.raises(AssertionError) as raised:
         migrations.upgrade(database, where="on a test database")
     assert str(raised.value).startswith(
@@ -73,12 +74,13 @@ def test_a_failing_command_becomes_an_assertion_naming_it_where_and_why(tmp_path
 def test_stored_rows_survive_in_every_copy_and_copies_are_independent(tmp_path):
     migrations = ScratchMigrations(tmp_path / "scratch")
     owner = {"id": 1, "email": "a@example.com", "full_name": "A", "hashed_password": "!", "is_active": True}
-    template = migrations.database_before(tmp_path / "template", {"users": [owner]})
-    copy = fresh_copy(template, tmp_path / "copy")
+    template = migrations.database_before({"users": [owner]})
+    copy = migrations.copy_of(template)
     migrations.downgrade(copy, "base")
 
     assert read_rows(template, "SELECT email FROM users") == [{"email": "a@example.com"}]
-    assert "users" not in read_rows(copy, "SELECT name FROM sqlite_master")
+    tables_left = {row["name"] for row in read_rows(copy, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables_left == {"alembic_version"}, tables_left
     assert read_rows(app_head_database(), "SELECT COUNT(*) AS n FROM users") == [{"n": 0}]
 
 
@@ -86,7 +88,7 @@ def test_the_app_head_database_matches_the_app_models():
     assert schema_drift(app_head_database(), Base.metadata) == []
 
 
-def test_schema_differences_are_told_in_words(tmp_path):
+def test_schema_differences_are_told_in_words():
     models = app_models_copy()
     agents = models.tables["agents"]
     agents.append_column(Column("priority", Integer, nullable=False))
@@ -111,7 +113,7 @@ def test_changed_columns_are_told_with_both_sides(tmp_path):
             '    batch_op.add_column(sa.Column("extra", sa.Integer(), nullable=True))',
         ),
     )
-    database = migrations.database_before(tmp_path)
+    database = migrations.database_before()
     migrations.upgrade(database)
 
     assert sorted(schema_drift(database, Base.metadata)) == [

@@ -6,6 +6,7 @@ SQLite file of its own, then compares the database with the models as `alembic c
 does, and reads the agents back. Nothing is written into this folder.
 """
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,10 @@ from workbook.app.models import Base as AppBase
 from workbook.testing.migrations import (
     ScratchMigrations,
     column_names,
-    fresh_copy,
     listed,
     read_rows,
     schema_drift,
+    scratch_migrations,
 )
 
 REVISION = "f653c994e944_agent_priority.py"
@@ -31,9 +32,10 @@ AGENTS = [
 
 
 @pytest.fixture(scope="module")
-def migrations(kata, tmp_path_factory) -> ScratchMigrations:
-    """The app's migrations with your revision on top, in a folder of their own."""
-    return ScratchMigrations(tmp_path_factory.mktemp("10_missing_migration"), kata.kata.path / REVISION)
+def migrations(kata) -> Iterator[ScratchMigrations]:
+    """The app's migrations with your revision on top, in a temporary folder of their own."""
+    with scratch_migrations(kata.kata.path / REVISION) as migrations:
+        yield migrations
 
 
 @pytest.fixture(scope="module")
@@ -43,14 +45,14 @@ def models(kata) -> MetaData:
 
 
 @pytest.fixture(scope="module")
-def agents_stored_before(migrations: ScratchMigrations, tmp_path_factory) -> Path:
+def agents_stored_before(migrations: ScratchMigrations) -> Path:
     """A database at the app's newest revision (the one yours revises) holding three agents,
     as production's is when your revision is deployed. Each test works on a copy."""
-    return migrations.database_before(tmp_path_factory.mktemp("stored"), {"users": [OWNER], "agents": AGENTS})
+    return migrations.database_before({"users": [OWNER], "agents": AGENTS})
 
 
-def test_upgrade_head_on_a_new_database_builds_the_models_schema(migrations, models, tmp_path):
-    database = migrations.database_before(tmp_path)
+def test_upgrade_head_on_a_new_database_builds_the_models_schema(migrations, models):
+    database = migrations.database_before()
     where = "on a new database (the app's migrations applied, no rows yet)"
     migrations.upgrade(database, "head", where=where)
 
@@ -65,9 +67,9 @@ def test_upgrade_head_on_a_new_database_builds_the_models_schema(migrations, mod
 
 
 def test_upgrade_keeps_the_stored_agents_and_gives_each_the_default_priority(
-    migrations, agents_stored_before, tmp_path
+    migrations, agents_stored_before
 ):
-    database = fresh_copy(agents_stored_before, tmp_path)
+    database = migrations.copy_of(agents_stored_before)
     where = f"from revision {migrations.previous}, on a database holding {len(AGENTS)} agents,"
     migrations.upgrade(database, "head", where=where)
 
@@ -87,8 +89,8 @@ def test_upgrade_keeps_the_stored_agents_and_gives_each_the_default_priority(
     )
 
 
-def test_downgrade_takes_the_column_away_and_keeps_the_agents(migrations, agents_stored_before, tmp_path):
-    database = fresh_copy(agents_stored_before, tmp_path)
+def test_downgrade_takes_the_column_away_and_keeps_the_agents(migrations, agents_stored_before):
+    database = migrations.copy_of(agents_stored_before)
     where = f"on a database holding {len(AGENTS)} agents"
     migrations.upgrade(database, "head", where=where)
     migrations.downgrade(database, "-1", where="right after `alembic upgrade head`")

@@ -7,6 +7,7 @@ the agents back and compares the database with the models as `alembic check` doe
 Nothing is written into this folder.
 """
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,10 @@ from workbook.testing.migrations import (
     ScratchMigrations,
     column_names,
     connected,
-    fresh_copy,
     listed,
     read_rows,
     schema_drift,
+    scratch_migrations,
 )
 
 REVISION = "e225f6872576_rename_agent_description_to_summary.py"
@@ -34,9 +35,10 @@ DESCRIPTIONS = {agent["name"]: agent["description"] for agent in AGENTS}
 
 
 @pytest.fixture(scope="module")
-def migrations(kata, tmp_path_factory) -> ScratchMigrations:
-    """The app's migrations with your revision on top, in a folder of their own."""
-    return ScratchMigrations(tmp_path_factory.mktemp("10_rename_loses_data"), kata.kata.path / REVISION)
+def migrations(kata) -> Iterator[ScratchMigrations]:
+    """The app's migrations with your revision on top, in a temporary folder of their own."""
+    with scratch_migrations(kata.kata.path / REVISION) as migrations:
+        yield migrations
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +48,10 @@ def models(kata) -> MetaData:
 
 
 @pytest.fixture(scope="module")
-def agents_stored_before(migrations: ScratchMigrations, tmp_path_factory) -> Path:
+def agents_stored_before(migrations: ScratchMigrations) -> Path:
     """A database at the app's newest revision (the one yours revises) holding three agents,
     as production's is when your revision is deployed. Each test works on a copy."""
-    return migrations.database_before(tmp_path_factory.mktemp("stored"), {"users": [OWNER], "agents": AGENTS})
+    return migrations.database_before({"users": [OWNER], "agents": AGENTS})
 
 
 def by_name(database: Path, column: str) -> dict[str, str | None]:
@@ -60,8 +62,8 @@ def by_name(database: Path, column: str) -> dict[str, str | None]:
     return {row["name"]: row[column] for row in read_rows(database, f"SELECT name, {column} FROM agents")}
 
 
-def test_upgrade_head_on_a_new_database_builds_the_models_schema(migrations, models, tmp_path):
-    database = migrations.database_before(tmp_path)
+def test_upgrade_head_on_a_new_database_builds_the_models_schema(migrations, models):
+    database = migrations.database_before()
     where = "on a new database (the app's migrations applied, no rows yet)"
     migrations.upgrade(database, "head", where=where)
 
@@ -74,9 +76,9 @@ def test_upgrade_head_on_a_new_database_builds_the_models_schema(migrations, mod
 
 
 def test_descriptions_stored_before_the_upgrade_are_the_summaries_after_it(
-    migrations, agents_stored_before, tmp_path
+    migrations, agents_stored_before
 ):
-    database = fresh_copy(agents_stored_before, tmp_path)
+    database = migrations.copy_of(agents_stored_before)
     where = f"from revision {migrations.previous}, on a database holding {len(AGENTS)} agents,"
     migrations.upgrade(database, "head", where=where)
 
@@ -90,9 +92,9 @@ def test_descriptions_stored_before_the_upgrade_are_the_summaries_after_it(
 
 
 def test_downgrade_gives_the_descriptions_back_with_changes_made_since(
-    migrations, agents_stored_before, tmp_path
+    migrations, agents_stored_before
 ):
-    database = fresh_copy(agents_stored_before, tmp_path)
+    database = migrations.copy_of(agents_stored_before)
     migrations.upgrade(database, "head", where=f"on a database holding {len(AGENTS)} agents")
     by_name(database, "summary")  # the renamed column is there to write to
     # The new release runs for a while: one agent's summary is written through the new name.

@@ -9,7 +9,7 @@ callers that own the connection): they need no event loop, so they run in plain 
 and print nothing (Alembic's output goes to a buffer; env.py leaves logging alone).
 
 Databases are files: ``app_head_database`` runs the app's migrations once per process,
-and ``database_before`` / ``fresh_copy`` copy it (with rows stored) for each test, which
+and ``database_before`` / ``copy_of`` copy it (with rows stored) for each test, which
 costs a file copy instead of a migration run. ``schema_drift`` compares a database with
 models as ``alembic check`` does (autogenerate's comparison, column types included) and
 says each difference in words.
@@ -18,6 +18,7 @@ says each difference in words.
 import atexit
 import functools
 import io
+import itertools
 import shutil
 import tempfile
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -83,9 +84,11 @@ def connected(database: Path) -> Iterator[Connection]:
 
 class ScratchMigrations:
     """The app's migrations plus ``revision_file`` (none: the app's alone), in a script
-    directory of their own under ``folder``."""
+    directory of their own under ``folder``; the databases it makes go there too."""
 
     def __init__(self, folder: Path, revision_file: Path | None = None) -> None:
+        self.folder = folder
+        self._databases = itertools.count(1)
         self.location = folder / "migrations"
         versions = self.location / "versions"
         versions.mkdir(parents=True)
@@ -124,14 +127,21 @@ class ScratchMigrations:
     def downgrade(self, database: Path, target: str = "-1", *, where: str = "") -> None:
         self._run(command.downgrade, "downgrade", target, database, where)
 
-    def database_before(self, folder: Path, rows: Rows | None = None) -> Path:
-        """A SQLite file in ``folder`` at the app's newest revision, the one before the
-        revision file's, holding ``rows`` (see store_rows): what production holds when the
-        revision is deployed. Copied from app_head_database, so the app's migrations run
-        once per process, not once per test."""
-        database = fresh_copy(app_head_database(), folder)
+    def database_before(self, rows: Rows | None = None) -> Path:
+        """A new SQLite file at the app's newest revision, the one before the revision
+        file's, holding ``rows`` (see store_rows): what production holds when the revision
+        is deployed. Copied from app_head_database, so the app's migrations run once per
+        process, not once per test."""
+        database = self.copy_of(app_head_database())
         store_rows(database, rows or {})
         return database
+
+    def copy_of(self, database: Path) -> Path:
+        """A new SQLite file with the same schema, revision and rows as ``database``:
+        a file copy (microseconds) instead of running migrations again."""
+        copy = self.folder / f"database_{next(self._databases)}.sqlite"
+        shutil.copy(database, copy)
+        return copy
 
     def current(self, database: Path) -> str | None:
         """The revision the database is at (what `alembic current` reads)."""
@@ -161,13 +171,12 @@ def app_head_database() -> Path:
     return database
 
 
-def fresh_copy(template: Path, folder: Path) -> Path:
-    """A copy of the SQLite file ``template`` in ``folder``: a database at a known revision
-    with known rows, without running the migrations again (a file copy takes microseconds)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    copy = folder / template.name
-    shutil.copy(template, copy)
-    return copy
+@contextmanager
+def scratch_migrations(revision_file: Path) -> Iterator[ScratchMigrations]:
+    """ScratchMigrations in a temporary folder of its own, removed on exit (what a kata's
+    module fixture holds: no pytest tmp_path, whose set-up prunes old runs' folders)."""
+    with tempfile.TemporaryDirectory(prefix="workbook_migrations_") as folder:
+        yield ScratchMigrations(Path(folder), revision_file)
 
 
 def store_rows(database: Path, rows: Rows) -> None:
