@@ -60,6 +60,12 @@ def test_a_revision_that_does_not_revise_the_app_head_is_refused_with_the_reason
         ScratchMigrations(tmp_path / "scratch", stray)
 
 
+def test_a_revision_file_that_does_not_load_is_refused_with_the_reason(tmp_path):
+    broken = revision_file(tmp_path / "learner", "op.add_column(")
+    with pytest.raises(AssertionError, match="could not load the revision files, 0123456789ab_trial.py among them: SyntaxError"):
+        ScratchMigrations(tmp_path / "scratch", broken)
+
+
 def test_a_failing_command_becomes_an_assertion_naming_it_where_and_why(tmp_path):
     failing = revision_file(tmp_path / "learner", 'op.execute("UPDATE agents SET nowhere = 1")')
     migrations = ScratchMigrations(tmp_path / "scratch", failing)

@@ -103,8 +103,13 @@ class ScratchMigrations:
             self.head = self._head_on_top_of(self.previous, revision_file.name)
 
     def _head_on_top_of(self, previous: str, file_name: str) -> str:
-        script = ScriptDirectory(str(self.location))
-        heads = script.get_heads()
+        try:
+            heads = ScriptDirectory(str(self.location)).get_heads()  # loads every revision file
+        except Exception as exc:
+            raise AssertionError(
+                f"Alembic could not load the revision files, {file_name} among them: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
         assert len(heads) == 1 and heads[0] != previous, (
             f"{file_name} must be the one revision on top of the app's migrations: its "
             f"down_revision is the app's newest revision, {previous!r}. With it, `alembic "
