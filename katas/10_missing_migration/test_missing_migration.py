@@ -15,10 +15,9 @@ from sqlalchemy import MetaData
 from workbook.app.models import Base as AppBase
 from workbook.testing.migrations import (
     ScratchMigrations,
+    assert_schema_matches,
     column_names,
-    listed,
     read_rows,
-    schema_drift,
     scratch_migrations,
 )
 
@@ -56,13 +55,12 @@ def test_upgrade_head_on_a_new_database_builds_the_models_schema(migrations, mod
     where = "on a new database (the app's migrations applied, no rows yet)"
     migrations.upgrade(database, "head", where=where)
 
-    drift = schema_drift(database, models)
-    matches = not drift
-    assert matches, (
-        f"`alembic upgrade head` {where}, then compared with models.py as "
-        f"`alembic check` does: {len(drift)} difference(s) left\n{listed(drift)}\n"
-        f"Expected none. The app's queries name every column of its models, so with this "
-        f"schema they fail with 'no such column'."
+    assert_schema_matches(
+        database,
+        models,
+        done=f"`alembic upgrade head` {where}",
+        models_named="models.py",
+        why=". The app's queries name every column of its models, so with this schema they fail with 'no such column'.",
     )
 
 
@@ -95,13 +93,12 @@ def test_downgrade_takes_the_column_away_and_keeps_the_agents(migrations, agents
     migrations.upgrade(database, "head", where=where)
     migrations.downgrade(database, "-1", where="right after `alembic upgrade head`")
 
-    drift = schema_drift(database, AppBase.metadata)
-    matches = not drift
-    assert matches, (
-        f"`alembic upgrade head` {where}, then `alembic downgrade -1`, then compared with the "
-        f"app's models before the change (src/workbook/app/models): {len(drift)} difference(s) "
-        f"left\n{listed(drift)}\nExpected none: a downgrade undoes exactly what its upgrade did, "
-        f"so the previous release runs again on the database."
+    assert_schema_matches(
+        database,
+        AppBase.metadata,
+        done=f"`alembic upgrade head` {where}, then `alembic downgrade -1`",
+        models_named="the app's models before the change (src/workbook/app/models)",
+        why=": a downgrade undoes exactly what its upgrade did, so the previous release runs again on the database.",
     )
     rows = read_rows(database, "SELECT name, description FROM agents ORDER BY id")
     expected = [{"name": agent["name"], "description": agent["description"]} for agent in AGENTS]

@@ -16,11 +16,10 @@ from sqlalchemy import MetaData, text
 from workbook.app.models import Base as AppBase
 from workbook.testing.migrations import (
     ScratchMigrations,
+    assert_schema_matches,
     column_names,
     connected,
-    listed,
     read_rows,
-    schema_drift,
     scratch_migrations,
 )
 
@@ -67,12 +66,7 @@ def test_upgrade_head_on_a_new_database_builds_the_models_schema(migrations, mod
     where = "on a new database (the app's migrations applied, no rows yet)"
     migrations.upgrade(database, "head", where=where)
 
-    drift = schema_drift(database, models)
-    matches = not drift
-    assert matches, (
-        f"`alembic upgrade head` {where}, then compared with models.py as "
-        f"`alembic check` does: {len(drift)} difference(s) left\n{listed(drift)}\nExpected none."
-    )
+    assert_schema_matches(database, models, done=f"`alembic upgrade head` {where}", models_named="models.py", why=".")
 
 
 def test_descriptions_stored_before_the_upgrade_are_the_summaries_after_it(
@@ -102,12 +96,12 @@ def test_downgrade_gives_the_descriptions_back_with_changes_made_since(
         connection.execute(text("UPDATE agents SET summary = 'Routes tickets.' WHERE name = 'triage'"))
     migrations.downgrade(database, "-1", where="after the upgrade and one summary changed")
 
-    drift = schema_drift(database, AppBase.metadata)
-    matches = not drift
-    assert matches, (
-        f"`alembic upgrade head`, then `alembic downgrade -1`, then compared with the app's "
-        f"models before the change (src/workbook/app/models): {len(drift)} difference(s) "
-        f"left\n{listed(drift)}\nExpected none: a downgrade undoes exactly what its upgrade did."
+    assert_schema_matches(
+        database,
+        AppBase.metadata,
+        done="`alembic upgrade head`, then `alembic downgrade -1`",
+        models_named="the app's models before the change (src/workbook/app/models)",
+        why=": a downgrade undoes exactly what its upgrade did.",
     )
     descriptions = by_name(database, "description")
     expected = {**DESCRIPTIONS, "triage": "Routes tickets."}

@@ -230,6 +230,17 @@ def schema_drift(database: Path, models: MetaData) -> list[str]:
     return lines
 
 
+def assert_schema_matches(database: Path, models: MetaData, *, done: str, models_named: str, why: str = "") -> None:
+    """Fail unless ``database`` is what ``models`` describe (the comparison `alembic check`
+    makes), naming every difference; ``done`` says what was run, ``why`` why it matters."""
+    drift = schema_drift(database, models)
+    matches = not drift
+    assert matches, (
+        f"{done}, then compared with {models_named} as `alembic check` does: "
+        f"{len(drift)} difference(s) left\n{listed(drift)}\nExpected none{why}"
+    )
+
+
 def listed(lines: Sequence[str]) -> str:
     """Lines as an indented list, for a failure message."""
     return "\n".join(f"  - {line}" for line in lines)
